@@ -1,0 +1,20 @@
+# Compiler options live on INTERFACE targets so each ChiPao target opts in explicitly
+# and third-party headers are not forced through our warning set.
+add_library(chipao_warnings INTERFACE)
+add_library(chipao::warnings ALIAS chipao_warnings)
+target_compile_options(chipao_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
+  -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Werror)
+
+add_library(chipao_sanitizers INTERFACE)
+add_library(chipao::sanitizers ALIAS chipao_sanitizers)
+if(CHIPAO_SANITIZE)
+  target_compile_options(chipao_sanitizers INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  target_link_options(chipao_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Every ChiPao target links this one interface.
+add_library(chipao_options INTERFACE)
+add_library(chipao::options ALIAS chipao_options)
+target_link_libraries(chipao_options INTERFACE chipao_warnings chipao_sanitizers)
