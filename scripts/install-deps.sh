@@ -10,8 +10,8 @@ packages=(
   # geospatial core
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data
   libspatialite-dev libsqlite3-dev libsqlite3-mod-spatialite
-  # JSON for CLI output and layer descriptors
-  nlohmann-json3-dev
+  # JSON for CLI output and layer descriptors; fmt because g++ 12 has no <format>
+  nlohmann-json3-dev libfmt-dev
   # desktop app and rendering
   libglfw3-dev libimgui-dev libstb-dev libfreetype-dev libharfbuzz-dev
   libgl-dev libegl-dev libopengl-dev libgl1-mesa-dri libegl-mesa0 mesa-utils

@@ -1,1 +1,42 @@
-int main() { return 0; }
+// chipao-cli: ChiPao's core, headless. Every subcommand prints text for people, or JSON with
+// --json for scripts; failures go to stderr with a non-zero exit code.
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+void print_usage(std::ostream& out) {
+  out << "chipao-cli — ChiPao (ชี้เป้า) poverty planning map, headless\n\n"
+         "Usage: chipao-cli COMMAND [options]\n\n"
+         "Commands:\n"
+         "  info SOURCE     what ChiPao understands of a boundary file: level, codes, names,\n"
+         "                  encoding, CRS, invalid geometry, bad codes\n\n"
+         "Run 'chipao-cli COMMAND --help' for a command's options.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    print_usage(args.empty() ? std::cerr : std::cout);
+    return args.empty() ? 2 : 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  // Exceptions mean a bug, not bad input: caught once here, reported, never a crash dump.
+  try {
+    if (command == "info") return chipao::cli::run_info(args);
+    std::cerr << "chipao-cli: unknown command '" << command << "'\n";
+    print_usage(std::cerr);
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "chipao-cli: internal error: " << e.what()
+              << " (this is a bug in ChiPao; please report it with the command you ran)\n";
+    return 70;
+  }
+}

@@ -21,8 +21,13 @@ struct CodeFieldSpec {
   std::string describe() const;  // "tam_code" or "PROV_CODE+AMP_CODE+TAM_CODE"
 };
 
+// Sample values of each field (samples[i] for field_names[i]; may be empty) settle names that
+// two schemes share: DOPA's AMP_CODE holds 2 digits, chingchai's amp_code 4.
+using FieldSamples = std::vector<std::vector<std::string>>;
+
 // Names are matched case-insensitively; the returned spec carries the layer's own spelling.
-std::optional<CodeFieldSpec> detect_code_fields(const std::vector<std::string>& field_names);
+std::optional<CodeFieldSpec> detect_code_fields(const std::vector<std::string>& field_names,
+                                                const FieldSamples& samples);
 
 // A field naming the code of an enclosing unit (ADM2_PCODE beside ADM3_PCODE), used to check
 // that each feature's parent agrees with its own code.
@@ -31,7 +36,8 @@ struct ParentField {
   std::string field;
 };
 std::vector<ParentField> detect_parent_fields(const std::vector<std::string>& field_names,
-                                              const CodeFieldSpec& spec);
+                                              const CodeFieldSpec& spec,
+                                              const FieldSamples& samples);
 
 struct NameFields {
   std::string th;  // empty when none found
@@ -40,7 +46,7 @@ struct NameFields {
 // Picks the Thai and English name fields for `level`: by known names first, then by content
 // (sample values in Thai script or Latin letters). `samples[i]` holds values of field i.
 NameFields detect_name_fields(const std::vector<std::string>& field_names,
-                              const std::vector<std::vector<std::string>>& samples,
+                              const FieldSamples& samples,
                               AdminLevel level, const CodeFieldSpec& code_spec);
 
 }  // namespace chipao

@@ -29,7 +29,9 @@ struct EncodingGuess {
 class EncodingDetector {
  public:
   void feed(std::string_view bytes);
+  void merge(const EncodingDetector& other);
   EncodingGuess guess() const;
+  bool saw_invalid_utf8() const { return utf8_invalid_ > 0; }
 
  private:
   long long non_ascii_ = 0;

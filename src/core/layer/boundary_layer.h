@@ -34,9 +34,12 @@ struct SourceDescription {
   std::string crs_source;     // "prj" (or "source" for formats that embed it), "guessed", "flag"
   std::string encoding;       // "UTF-8" or "CP874"
   std::string encoding_source;  // "cpg", "detected", "flag"
-  AdminLevel level = AdminLevel::tambon;
-  std::string level_source;  // "detected", "descriptor", "flag"
-  CodeFieldSpec code_fields;
+  std::optional<AdminLevel> level;  // unset when no code or name field tells it
+  std::string level_source;         // "detected", "descriptor", "flag"
+  std::optional<CodeFieldSpec> code_fields;  // unset when the layer has no code field
+  // "field" when codes are read from code_fields; "name" when they were looked up from
+  // province names (the HDX province layer has no code field).
+  std::string code_source;
   NameFields name_fields;
   std::vector<std::string> field_names;  // UTF-8
 };

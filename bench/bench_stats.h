@@ -1,0 +1,21 @@
+// Timing helpers for benchmarks: run a body many times, report median and p95 in ms.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace chipao::bench {
+
+struct Timing {
+  double median_ms = 0;
+  double p95_ms = 0;
+  double min_ms = 0;
+  int runs = 0;
+};
+
+Timing summarise(std::vector<double> samples_ms);
+double time_once_ms(const std::function<void()>& body);
+std::string machine_description();
+
+}  // namespace chipao::bench

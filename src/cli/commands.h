@@ -1,0 +1,13 @@
+// chipao-cli subcommands. Each takes its arguments (after the subcommand name) and returns
+// the process exit code: 0 success, 1 the input could not be used, 2 wrong usage.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace chipao::cli {
+
+int run_info(const std::vector<std::string>& args);
+std::string info_usage();
+
+}  // namespace chipao::cli
