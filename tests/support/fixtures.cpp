@@ -43,8 +43,12 @@ std::string write_fixture(const FixtureLayer& layer) {
                      : f.type == FixtureField::Type::real  ? OFTReal
                                                            : OFTString;
     OGRFieldDefnH defn = OGR_Fld_Create(f.name.c_str(), t);
-    OGR_L_CreateField(lyr, defn, TRUE);
+    const OGRErr err = OGR_L_CreateField(lyr, defn, TRUE);
     OGR_Fld_Destroy(defn);
+    if (err != OGRERR_NONE) {
+      GDALClose(ds);
+      return "cannot create field " + f.name + " in " + layer.path;
+    }
   }
   for (const FixtureFeature& feature : layer.features) {
     OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(lyr));
@@ -57,8 +61,12 @@ std::string write_fixture(const FixtureLayer& layer) {
       OGR_G_CreateFromWkt(const_cast<char**>(&wkt), nullptr, &g);
       OGR_F_SetGeometryDirectly(f, g);
     }
-    OGR_L_CreateFeature(lyr, f);
+    const OGRErr err = OGR_L_CreateFeature(lyr, f);
     OGR_F_Destroy(f);
+    if (err != OGRERR_NONE) {
+      GDALClose(ds);
+      return "cannot write a feature to " + layer.path + ": " + CPLGetLastErrorMsg();
+    }
   }
   GDALClose(ds);
   return {};
