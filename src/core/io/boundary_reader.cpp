@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <thread>
 
+#include "core/admin/admin_code.h"
+#include "core/admin/field_detection.h"
 #include "core/geo/crs.h"
 #include "core/io/feature_scan.h"
 #include "core/io/gdal_support.h"
@@ -71,6 +73,31 @@ Result<OGRLayer*> choose_layer(GDALDataset& ds, const std::string& user_path,
                                    user_path, names.size(), list(), names[0]));
   }
   return ds.GetLayer(0);
+}
+
+// The province of the first features, from whatever code field they have: it settles the
+// band of eastings where UTM 47N and 48N both land in Thailand.
+std::string province_hint(OGRLayer& layer) {
+  std::vector<std::string> names;
+  OGRFeatureDefn* defn = layer.GetLayerDefn();
+  for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  FieldSamples samples(names.size());
+  layer.ResetReading();
+  for (int row = 0; row < 20; ++row) {
+    std::unique_ptr<OGRFeature> f(layer.GetNextFeature());
+    if (!f) break;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) samples[static_cast<std::size_t>(i)].push_back(f->GetFieldAsString(i));
+  }
+  layer.ResetReading();
+  const auto spec = detect_code_fields(names, samples);
+  if (!spec) return {};
+  const auto it = std::find(names.begin(), names.end(), spec->fields.front());
+  const std::vector<std::string>& values = samples[static_cast<std::size_t>(it - names.begin())];
+  for (const std::string& v : values) {
+    const CodeCheck c = spec->composite() ? normalise_composite_code({v, "01"}) : normalise_code(v, spec->level);
+    if (c.value) return c.value->code.substr(0, 2);
+  }
+  return {};
 }
 
 struct CrsDecision {
@@ -139,7 +166,7 @@ Result<CrsDecision> decide_crs(OGRLayer& layer, const std::string& user_path,
   Bbox raw;
   raw.expand(Vec2{env.MinX, env.MinY});
   raw.expand(Vec2{env.MaxX, env.MaxY});
-  auto guess = guess_crs_from_extent(raw, "");
+  auto guess = guess_crs_from_extent(raw, province_hint(layer));
   if (!guess) {
     return fail(fmt::format("{}: has no CRS (.prj), and {}; pass --crs with the layer's EPSG code "
                             "(for example EPSG:24047 for Indian 1975 / UTM 47N)",
