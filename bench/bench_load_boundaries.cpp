@@ -53,7 +53,8 @@ int main(int argc, char** argv) {
   GDALAllRegister();
   const Case cases[] = {
       {"national tambon (7,425 polygons)",
-       "hdx_codab_tha_via_prasertcbs/adm3_tambon_simplified_country/tha_admbnda_adm3_rtsd_20220121.shp"},
+       "hdx_codab_tha_via_prasertcbs/adm3_tambon_simplified_country/"
+       "tha_admbnda_adm3_rtsd_20220121.shp"},
       {"Si Sa Ket full resolution (236k vertices)",
        "hdx_codab_tha_via_prasertcbs/adm3_tambon_fullres_by_province/Si Sa Ket/Si Sa Ket.shp"},
   };
@@ -88,8 +89,9 @@ int main(int argc, char** argv) {
     std::printf("%s: %zu features, %d runs\n", c.name, features, to.runs);
     std::printf("  plain GDAL loop     median %7.2f ms  p95 %7.2f ms\n", tb.median_ms, tb.p95_ms);
     std::printf("  chipao load+check   median %7.2f ms  p95 %7.2f ms\n", to.median_ms, to.p95_ms);
-    std::printf("  ratio %.2fx (target <= 1.5x for the national layer); absolute target < 150 ms: %s\n",
-                ratio, to.median_ms < 150 ? "met" : "MISSED");
+    std::printf(
+        "  ratio %.2fx (target <= 1.5x for the national layer); absolute target < 150 ms: %s\n",
+        ratio, to.median_ms < 150 ? "met" : "MISSED");
     if (to.median_ms >= 150) ++failures;
   }
   return failures == 0 ? 0 : 1;

@@ -14,7 +14,8 @@ Timing summarise(std::vector<double> s) {
   t.runs = static_cast<int>(s.size());
   t.min_ms = s.front();
   t.median_ms = s.size() % 2 == 1 ? s[s.size() / 2] : (s[s.size() / 2 - 1] + s[s.size() / 2]) / 2;
-  t.p95_ms = s[std::min(s.size() - 1, static_cast<std::size_t>(0.95 * static_cast<double>(s.size())))];
+  t.p95_ms =
+      s[std::min(s.size() - 1, static_cast<std::size_t>(0.95 * static_cast<double>(s.size())))];
   return t;
 }
 

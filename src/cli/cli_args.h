@@ -13,9 +13,9 @@
 namespace chipao::cli {
 
 struct ArgSpec {
-  std::set<std::string> flags;        // boolean: --json
-  std::set<std::string> values;       // take one value: --layer NAME
-  std::set<std::string> repeatable;   // take one value, may repeat: --table T --table T2
+  std::set<std::string> flags;       // boolean: --json
+  std::set<std::string> values;      // take one value: --layer NAME
+  std::set<std::string> repeatable;  // take one value, may repeat: --table T --table T2
 };
 
 struct Args {

@@ -29,13 +29,15 @@ ordered_json info_json(const BoundaryLayer& layer) {
   j["code_field"] = s.code_fields ? ordered_json(s.code_fields->describe()) : ordered_json(nullptr);
   j["code_fields"] = s.code_fields ? ordered_json(s.code_fields->fields) : ordered_json::array();
   j["code_source"] = s.code_source.empty() ? ordered_json(nullptr) : ordered_json(s.code_source);
-  j["name_fields"] = {{"th", s.name_fields.th.empty() ? ordered_json(nullptr) : ordered_json(s.name_fields.th)},
-                      {"en", s.name_fields.en.empty() ? ordered_json(nullptr) : ordered_json(s.name_fields.en)}};
+  j["name_fields"] = {
+      {"th", s.name_fields.th.empty() ? ordered_json(nullptr) : ordered_json(s.name_fields.th)},
+      {"en", s.name_fields.en.empty() ? ordered_json(nullptr) : ordered_json(s.name_fields.en)}};
   j["encoding"] = s.encoding;
   j["encoding_source"] = s.encoding_source;
   j["invalid_repaired"] = r.repaired.size();
   ordered_json repaired = ordered_json::array();
-  for (const RepairedGeometry& g : r.repaired) repaired.push_back({{"fid", g.fid}, {"code", g.code}, {"reason", g.reason}});
+  for (const RepairedGeometry& g : r.repaired)
+    repaired.push_back({{"fid", g.fid}, {"code", g.code}, {"reason", g.reason}});
   j["repaired"] = repaired;
   j["empty_geometries"] = r.empty_geometries;
   ordered_json bad = ordered_json::array();
@@ -53,7 +55,8 @@ ordered_json info_json(const BoundaryLayer& layer) {
   j["duplicates"] = dups;
   j["warnings"] = r.warnings;
   const Bbox& e = layer.extent_wgs84;
-  j["extent_wgs84"] = e.empty() ? ordered_json(nullptr) : ordered_json({e.min_x, e.min_y, e.max_x, e.max_y});
+  j["extent_wgs84"] =
+      e.empty() ? ordered_json(nullptr) : ordered_json({e.min_x, e.min_y, e.max_x, e.max_y});
   double area = 0;
   for (const BoundaryFeature& f : layer.features) area += f.area_m2;
   j["area_km2"] = area / 1e6;
@@ -67,17 +70,25 @@ void print_text(const BoundaryLayer& layer, std::ostream& out) {
   out << s.path << "\n";
   out << fmt::format("  driver     {} (layer '{}')\n", s.driver, s.layer);
   out << fmt::format("  features   {} {}\n", layer.features.size(), s.geometry_type);
-  out << fmt::format("  level      {} ({})\n", s.level ? std::string(level_name(*s.level)) : "unknown", s.level ? s.level_source : "no code field");
-  out << fmt::format("  code       {} ({})\n", s.code_fields ? s.code_fields->describe() : "none", s.code_source.empty() ? "-" : s.code_source);
-  out << fmt::format("  names      th: {}  en: {}\n", s.name_fields.th.empty() ? "-" : s.name_fields.th,
+  out << fmt::format("  level      {} ({})\n",
+                     s.level ? std::string(level_name(*s.level)) : "unknown",
+                     s.level ? s.level_source : "no code field");
+  out << fmt::format("  code       {} ({})\n", s.code_fields ? s.code_fields->describe() : "none",
+                     s.code_source.empty() ? "-" : s.code_source);
+  out << fmt::format("  names      th: {}  en: {}\n",
+                     s.name_fields.th.empty() ? "-" : s.name_fields.th,
                      s.name_fields.en.empty() ? "-" : s.name_fields.en);
   out << fmt::format("  encoding   {} ({})\n", s.encoding, s.encoding_source);
   out << fmt::format("  crs        {} ({})\n", s.crs, s.crs_source);
   const Bbox& e = layer.extent_wgs84;
-  if (!e.empty()) out << fmt::format("  extent     {:.5f} {:.5f} {:.5f} {:.5f} (WGS 84)\n", e.min_x, e.min_y, e.max_x, e.max_y);
+  if (!e.empty())
+    out << fmt::format("  extent     {:.5f} {:.5f} {:.5f} {:.5f} (WGS 84)\n", e.min_x, e.min_y,
+                       e.max_x, e.max_y);
   out << fmt::format("  repaired   {} invalid polygon(s)\n", r.repaired.size());
-  for (const RepairedGeometry& g : r.repaired) out << fmt::format("    FID {} code {}: {}\n", g.fid, g.code.empty() ? "-" : g.code, g.reason);
-  if (!r.empty_geometries.empty()) out << fmt::format("  empty      {} feature(s) without geometry\n", r.empty_geometries.size());
+  for (const RepairedGeometry& g : r.repaired)
+    out << fmt::format("    FID {} code {}: {}\n", g.fid, g.code.empty() ? "-" : g.code, g.reason);
+  if (!r.empty_geometries.empty())
+    out << fmt::format("  empty      {} feature(s) without geometry\n", r.empty_geometries.size());
   out << fmt::format("  bad codes  {}\n", r.bad_codes.size());
   std::size_t shown = 0;
   for (const BadCode& b : r.bad_codes) {
@@ -87,12 +98,15 @@ void print_text(const BoundaryLayer& layer, std::ostream& out) {
     }
     out << fmt::format("    FID {} field {} value '{}': {}\n", b.fid, b.field, b.value, b.reason);
   }
-  if (!r.fixed_codes.empty()) out << fmt::format("  fixed      {} code(s) ({})\n", r.fixed_codes.size(), r.fixed_codes.front().note);
+  if (!r.fixed_codes.empty())
+    out << fmt::format("  fixed      {} code(s) ({})\n", r.fixed_codes.size(),
+                       r.fixed_codes.front().note);
   if (!r.duplicates.empty()) {
     out << fmt::format("  duplicates {} code(s) on more than one feature\n", r.duplicates.size());
     for (std::size_t i = 0; i < r.duplicates.size() && i < 20; ++i) {
       std::string fids;
-      for (auto fid : r.duplicates[i].fids) fids += (fids.empty() ? "" : ", ") + std::to_string(fid);
+      for (auto fid : r.duplicates[i].fids)
+        fids += (fids.empty() ? "" : ", ") + std::to_string(fid);
       out << fmt::format("    {} on FIDs {}\n", r.duplicates[i].code, fids);
     }
   }
@@ -125,7 +139,8 @@ int run_info(const std::vector<std::string>& argv) {
     std::cerr << "chipao-cli info: one source at a time\n" << info_usage();
     return 2;
   }
-  auto source = layer_source_from_args(*args, args->positionals.empty() ? "" : args->positionals[0]);
+  auto source =
+      layer_source_from_args(*args, args->positionals.empty() ? "" : args->positionals[0]);
   if (!source) {
     std::cerr << "chipao-cli info: " << source.error().message << "\n";
     return 2;

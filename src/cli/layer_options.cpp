@@ -7,7 +7,8 @@
 namespace chipao::cli {
 
 void add_layer_options(ArgSpec& spec) {
-  for (const char* v : {"layer", "level", "name-th", "name-en", "encoding", "crs", "descriptor", "threads"}) {
+  for (const char* v :
+       {"layer", "level", "name-th", "name-en", "encoding", "crs", "descriptor", "threads"}) {
     spec.values.insert(v);
   }
   spec.repeatable.insert("code-field");
@@ -17,13 +18,15 @@ void add_layer_options(ArgSpec& spec) {
 
 std::string layer_options_help() {
   return "  --layer NAME         layer inside a GeoPackage or SpatiaLite file\n"
-         "  --descriptor FILE    a layer descriptor (layers/*.json) naming the source and overrides\n"
+         "  --descriptor FILE    a layer descriptor (layers/*.json) naming the source and "
+         "overrides\n"
          "  --level LEVEL        province, amphoe, tambon or village (overrides detection)\n"
          "  --code-field F       the code field; repeat (or comma-separate) for composite codes:\n"
          "                       --code-field PROV_CODE,AMP_CODE,TAM_CODE\n"
          "  --name-th F          Thai name field;  --name-en F  English name field\n"
          "  --encoding E         UTF-8 or CP874 (TIS-620): overrides .cpg and detection\n"
-         "  --crs CODE           source CRS, e.g. EPSG:24047 (Indian 1975 / UTM 47N): overrides .prj\n"
+         "  --crs CODE           source CRS, e.g. EPSG:24047 (Indian 1975 / UTM 47N): overrides "
+         ".prj\n"
          "  --polygons           fail unless the layer holds polygons\n"
          "  --no-repair          report invalid polygons but do not repair them\n";
 }
@@ -39,8 +42,9 @@ Result<LayerSource> layer_source_from_args(const Args& args, const std::string& 
   if (!positional_path.empty()) src.path = positional_path;
   if (src.path.empty()) return fail("name a boundary file (or --descriptor FILE)");
   LoadOptions& o = src.options;
-  const bool any_flag = args.value("level") || !args.all("code-field").empty() || args.value("name-th") ||
-                        args.value("name-en") || args.value("encoding") || args.value("crs");
+  const bool any_flag = args.value("level") || !args.all("code-field").empty() ||
+                        args.value("name-th") || args.value("name-en") || args.value("encoding") ||
+                        args.value("crs");
   if (any_flag) o.override_origin = "flag";
   if (auto v = args.value("layer")) o.layer = *v;
   if (auto v = args.value("level")) {

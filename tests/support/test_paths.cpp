@@ -13,8 +13,12 @@ namespace fs = std::filesystem;
 
 namespace chipao::test {
 
-std::string source_dir() { return CHIPAO_SOURCE_DIR; }
-std::string cli_path() { return CHIPAO_CLI_PATH; }
+std::string source_dir() {
+  return CHIPAO_SOURCE_DIR;
+}
+std::string cli_path() {
+  return CHIPAO_CLI_PATH;
+}
 
 std::string shared_data_dir() {
   if (const char* env = std::getenv("CHIPAO_SHARED_DATA"); env != nullptr && *env != '\0') {

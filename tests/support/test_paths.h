@@ -13,11 +13,12 @@ std::string shared_data_dir();
 std::string shared_data(const std::string& relative);  // empty when absent
 
 // Skips the current test with a message when ../shared/data (or the file) is absent.
-#define CHIPAO_REQUIRE_SHARED(var, relative)                                                \
-  const std::string var = ::chipao::test::shared_data(relative);                            \
-  if (var.empty()) GTEST_SKIP() << "../shared/data/" << (relative)                          \
-                                << " is absent: this real-data test needs ../shared beside " \
-                                   "the checkout"
+#define CHIPAO_REQUIRE_SHARED(var, relative)                                \
+  const std::string var = ::chipao::test::shared_data(relative);            \
+  if (var.empty())                                                          \
+  GTEST_SKIP() << "../shared/data/" << (relative)                           \
+               << " is absent: this real-data test needs ../shared beside " \
+                  "the checkout"
 
 struct CommandResult {
   int exit_code = -1;

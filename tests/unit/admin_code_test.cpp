@@ -44,7 +44,8 @@ TEST(NormaliseCode, RejectsWrongLengthsWithTheExpectedDigitCount) {
 }
 
 TEST(NormaliseCode, RejectsUnknownProvincesAndZeroParts) {
-  EXPECT_NE(normalise_code("290101", AdminLevel::tambon).problem.find("unknown province"), std::string::npos);
+  EXPECT_NE(normalise_code("290101", AdminLevel::tambon).problem.find("unknown province"),
+            std::string::npos);
   EXPECT_NE(normalise_code("340001", AdminLevel::tambon).problem.find("00"), std::string::npos);
   EXPECT_NE(normalise_code("340100", AdminLevel::tambon).problem.find("00"), std::string::npos);
 }

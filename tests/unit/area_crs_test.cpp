@@ -12,7 +12,8 @@ namespace {
 FeatureGeometry square(double lon, double lat, double size) {
   FeatureGeometry g;
   g.kind = GeometryKind::polygon;
-  g.points = {{lon, lat}, {lon + size, lat}, {lon + size, lat + size}, {lon, lat + size}, {lon, lat}};
+  g.points = {
+      {lon, lat}, {lon + size, lat}, {lon + size, lat + size}, {lon, lat + size}, {lon, lat}};
   g.ring_ends = {5};
   g.polygon_ends = {1};
   return g;
@@ -88,7 +89,8 @@ TEST(Crs, Indian1975IsShiftedSeveralHundredMetresFromWgs84) {
   ASSERT_TRUE(explicit_helmert->transform(reference));
   EXPECT_LT(metres_between(indian[0], reference[0]), 0.5);
   std::vector<Vec2> ballpark{{500000, 1700000}};
-  auto no_shift = CrsTransform::create("+proj=utm +zone=47 +ellps=evrst30 +towgs84=0,0,0 +no_defs +type=crs");
+  auto no_shift =
+      CrsTransform::create("+proj=utm +zone=47 +ellps=evrst30 +towgs84=0,0,0 +no_defs +type=crs");
   ASSERT_TRUE(no_shift);
   ASSERT_TRUE(no_shift->transform(ballpark));
   EXPECT_GT(metres_between(indian[0], ballpark[0]), 300);

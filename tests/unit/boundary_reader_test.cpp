@@ -13,9 +13,10 @@ namespace chipao {
 namespace {
 
 std::string square_wkt(double x, double y, double size) {
-  return "POLYGON((" + std::to_string(x) + " " + std::to_string(y) + "," + std::to_string(x + size) + " " +
-         std::to_string(y) + "," + std::to_string(x + size) + " " + std::to_string(y + size) + "," +
-         std::to_string(x) + " " + std::to_string(y + size) + "," + std::to_string(x) + " " + std::to_string(y) + "))";
+  return "POLYGON((" + std::to_string(x) + " " + std::to_string(y) + "," +
+         std::to_string(x + size) + " " + std::to_string(y) + "," + std::to_string(x + size) + " " +
+         std::to_string(y + size) + "," + std::to_string(x) + " " + std::to_string(y + size) + "," +
+         std::to_string(x) + " " + std::to_string(y) + "))";
 }
 
 std::string utm_layer_without_prj(const std::string& code) {

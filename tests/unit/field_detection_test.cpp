@@ -5,15 +5,19 @@
 namespace chipao {
 namespace {
 
-FieldSamples samples_for(const std::vector<std::vector<std::string>>& columns) { return columns; }
+FieldSamples samples_for(const std::vector<std::vector<std::string>>& columns) {
+  return columns;
+}
 
 TEST(DetectCodeFields, HdxSchemePicksTheFinestLevel) {
   const std::vector<std::string> names{"ADM3_PCODE", "ADM3_TH", "ADM2_PCODE", "ADM1_PCODE"};
-  const auto spec = detect_code_fields(names, samples_for({{"TH340101"}, {"ในเมือง"}, {"TH3401"}, {"TH34"}}));
+  const auto spec =
+      detect_code_fields(names, samples_for({{"TH340101"}, {"ในเมือง"}, {"TH3401"}, {"TH34"}}));
   ASSERT_TRUE(spec);
   EXPECT_EQ(spec->level, AdminLevel::tambon);
   EXPECT_EQ(spec->describe(), "ADM3_PCODE");
-  const auto parents = detect_parent_fields(names, *spec, samples_for({{"TH340101"}, {"x"}, {"TH3401"}, {"TH34"}}));
+  const auto parents =
+      detect_parent_fields(names, *spec, samples_for({{"TH340101"}, {"x"}, {"TH3401"}, {"TH34"}}));
   ASSERT_EQ(parents.size(), 2u);
   EXPECT_EQ(parents[0].field, "ADM2_PCODE");
 }
@@ -46,7 +50,8 @@ TEST(DetectCodeFields, SameNamesHoldingWholeCodesAreNotComposite) {
 
 TEST(DetectCodeFields, DopaVillageLayerUsesVillIdnNotTheTwoDigitVillCode) {
   const std::vector<std::string> names{"PROV_CODE", "AMP_IDN", "TAM_IDN", "VILL_CODE", "VILL_IDN"};
-  const auto spec = detect_code_fields(names, samples_for({{"40"}, {"4001"}, {"400106"}, {"01"}, {"40010601"}}));
+  const auto spec =
+      detect_code_fields(names, samples_for({{"40"}, {"4001"}, {"400106"}, {"01"}, {"40010601"}}));
   ASSERT_TRUE(spec);
   EXPECT_EQ(spec->level, AdminLevel::village);
   EXPECT_EQ(spec->describe(), "VILL_IDN");
@@ -58,17 +63,21 @@ TEST(DetectCodeFields, NothingWhenNoFieldNamesACode) {
 
 TEST(DetectNameFields, KnownNamesForTheLevel) {
   const std::vector<std::string> names{"ADM3_PCODE", "ADM3_TH", "ADM3_EN", "ADM2_TH", "ADM2_EN"};
-  const NameFields n = detect_name_fields(names, {}, AdminLevel::tambon, CodeFieldSpec{AdminLevel::tambon, {"ADM3_PCODE"}});
+  const NameFields n = detect_name_fields(names, {}, AdminLevel::tambon,
+                                          CodeFieldSpec{AdminLevel::tambon, {"ADM3_PCODE"}});
   EXPECT_EQ(n.th, "ADM3_TH");
   EXPECT_EQ(n.en, "ADM3_EN");
-  const NameFields a = detect_name_fields(names, {}, AdminLevel::amphoe, CodeFieldSpec{AdminLevel::amphoe, {"ADM2_PCODE"}});
+  const NameFields a = detect_name_fields(names, {}, AdminLevel::amphoe,
+                                          CodeFieldSpec{AdminLevel::amphoe, {"ADM2_PCODE"}});
   EXPECT_EQ(a.th, "ADM2_TH");
 }
 
 TEST(DetectNameFields, FallsBackToContent) {
   const std::vector<std::string> names{"CODE6", "NAMA", "LABEL_NAME", "SHAPE_AREA"};
-  const FieldSamples samples{{"340101", "340102"}, {"ในเมือง", "ขามใหญ่"}, {"Nai Mueang", "Kham Yai"}, {"0.1", "0.2"}};
-  const NameFields n = detect_name_fields(names, samples, AdminLevel::tambon, CodeFieldSpec{AdminLevel::tambon, {"CODE6"}});
+  const FieldSamples samples{
+      {"340101", "340102"}, {"ในเมือง", "ขามใหญ่"}, {"Nai Mueang", "Kham Yai"}, {"0.1", "0.2"}};
+  const NameFields n = detect_name_fields(names, samples, AdminLevel::tambon,
+                                          CodeFieldSpec{AdminLevel::tambon, {"CODE6"}});
   EXPECT_EQ(n.th, "NAMA");
   EXPECT_EQ(n.en, "LABEL_NAME");
 }

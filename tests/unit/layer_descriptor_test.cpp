@@ -44,7 +44,8 @@ TEST(LayerDescriptor, ClearMessagesForBadDescriptors) {
   auto no_source = read_layer_descriptor(write(dir, "a.json", R"({"level": "tambon"})"));
   ASSERT_FALSE(no_source);
   EXPECT_NE(no_source.error().message.find("\"source\" is missing"), std::string::npos);
-  auto bad_level = read_layer_descriptor(write(dir, "b.json", R"({"source": "x.shp", "level": "region"})"));
+  auto bad_level =
+      read_layer_descriptor(write(dir, "b.json", R"({"source": "x.shp", "level": "region"})"));
   ASSERT_FALSE(bad_level);
   EXPECT_NE(bad_level.error().message.find("region"), std::string::npos);
   auto not_json = read_layer_descriptor(write(dir, "c.json", "{ nope"));

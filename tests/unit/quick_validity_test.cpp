@@ -26,7 +26,9 @@ bool quick(const char* wkt) {
   return quick_valid_polygon(from_wkt(wkt), scratch);
 }
 
-bool geos_valid(const char* wkt) { return GeosRepairer().check(from_wkt(wkt)).valid; }
+bool geos_valid(const char* wkt) {
+  return GeosRepairer().check(from_wkt(wkt)).valid;
+}
 
 struct Case {
   const char* name;
@@ -39,15 +41,21 @@ const Case kCases[] = {
     {"square with hole", "POLYGON((0 0,10 0,10 10,0 10,0 0),(2 2,4 2,4 4,2 4,2 2))", true},
     {"repeated points", "POLYGON((0 0,10 0,10 0,10 10,0 10,0 0))", true},
     {"two islands", "MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0)),((5 5,6 5,6 6,5 6,5 5)))", true},
-    {"island in a lake", "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0),(2 2,8 2,8 8,2 8,2 2)),((4 4,6 4,6 6,4 6,4 4)))", true},
+    {"island in a lake",
+     "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0),(2 2,8 2,8 8,2 8,2 2)),((4 4,6 4,6 6,4 6,4 4)))",
+     true},
     {"bowtie", "POLYGON((0 0,10 10,10 0,0 10,0 0))", false},
     {"ring touching itself", "POLYGON((0 0,10 0,10 10,5 0,0 10,0 0))", false},
     {"spike", "POLYGON((0 0,10 0,10 10,10 15,10 10,0 10,0 0))", false},
-    {"hole outside shell", "POLYGON((0 0,10 0,10 10,0 10,0 0),(20 20,22 20,22 22,20 22,20 20))", false},
-    {"nested holes", "POLYGON((0 0,10 0,10 10,0 10,0 0),(1 1,9 1,9 9,1 9,1 1),(2 2,3 2,3 3,2 3,2 2))", false},
+    {"hole outside shell", "POLYGON((0 0,10 0,10 10,0 10,0 0),(20 20,22 20,22 22,20 22,20 20))",
+     false},
+    {"nested holes",
+     "POLYGON((0 0,10 0,10 10,0 10,0 0),(1 1,9 1,9 9,1 9,1 1),(2 2,3 2,3 3,2 3,2 2))", false},
     {"hole crossing shell", "POLYGON((0 0,10 0,10 10,0 10,0 0),(5 5,15 5,15 6,5 6,5 5))", false},
-    {"overlapping parts", "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((5 5,15 5,15 15,5 15,5 5)))", false},
-    {"part inside part", "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((4 4,6 4,6 6,4 6,4 4)))", false},
+    {"overlapping parts", "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((5 5,15 5,15 15,5 15,5 5)))",
+     false},
+    {"part inside part", "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((4 4,6 4,6 6,4 6,4 4)))",
+     false},
     {"collapsed ring", "POLYGON((0 0,10 0,5 0,0 0))", false},
 };
 
@@ -96,7 +104,8 @@ TEST(QuickValidity, NeverPassesWhatGeosRejects) {
       for (int r = 0; r < rings; ++r) {
         const int n = count(rng);
         const std::size_t first = g.points.size();
-        for (int i = 0; i < n; ++i) g.points.push_back(Vec2{double(coord(rng)), double(coord(rng))});
+        for (int i = 0; i < n; ++i)
+          g.points.push_back(Vec2{double(coord(rng)), double(coord(rng))});
         g.points.push_back(g.points[first]);
         g.ring_ends.push_back(static_cast<std::uint32_t>(g.points.size()));
       }

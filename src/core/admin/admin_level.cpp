@@ -30,16 +30,26 @@ std::optional<AdminLevel> parse_level(std::string_view text) {
     AdminLevel level;
   };
   static constexpr std::array<Alias, 20> aliases{{
-      {"province", AdminLevel::province}, {"changwat", AdminLevel::province},
-      {"adm1", AdminLevel::province},     {"จังหวัด", AdminLevel::province},
-      {"amphoe", AdminLevel::amphoe},     {"amphur", AdminLevel::amphoe},
-      {"district", AdminLevel::amphoe},   {"adm2", AdminLevel::amphoe},
-      {"อำเภอ", AdminLevel::amphoe},      {"tambon", AdminLevel::tambon},
-      {"tumbol", AdminLevel::tambon},     {"subdistrict", AdminLevel::tambon},
-      {"adm3", AdminLevel::tambon},       {"ตำบล", AdminLevel::tambon},
-      {"village", AdminLevel::village},   {"muban", AdminLevel::village},
-      {"mooban", AdminLevel::village},    {"หมู่บ้าน", AdminLevel::village},
-      {"amphoe/district", AdminLevel::amphoe}, {"tambol", AdminLevel::tambon},
+      {"province", AdminLevel::province},
+      {"changwat", AdminLevel::province},
+      {"adm1", AdminLevel::province},
+      {"จังหวัด", AdminLevel::province},
+      {"amphoe", AdminLevel::amphoe},
+      {"amphur", AdminLevel::amphoe},
+      {"district", AdminLevel::amphoe},
+      {"adm2", AdminLevel::amphoe},
+      {"อำเภอ", AdminLevel::amphoe},
+      {"tambon", AdminLevel::tambon},
+      {"tumbol", AdminLevel::tambon},
+      {"subdistrict", AdminLevel::tambon},
+      {"adm3", AdminLevel::tambon},
+      {"ตำบล", AdminLevel::tambon},
+      {"village", AdminLevel::village},
+      {"muban", AdminLevel::village},
+      {"mooban", AdminLevel::village},
+      {"หมู่บ้าน", AdminLevel::village},
+      {"amphoe/district", AdminLevel::amphoe},
+      {"tambol", AdminLevel::tambon},
   }};
   for (const Alias& a : aliases) {
     if (lower == a.name) return a.level;

@@ -11,9 +11,12 @@ namespace chipao {
 
 enum class AdminLevel { province = 1, amphoe = 2, tambon = 3, village = 4 };
 
-constexpr int code_digits(AdminLevel level) { return 2 * static_cast<int>(level); }
+constexpr int code_digits(AdminLevel level) {
+  return 2 * static_cast<int>(level);
+}
 std::string_view level_name(AdminLevel level);
-// Accepts the English names and common Thai/English synonyms (changwat, district, subdistrict, muban).
+// Accepts the English names and common Thai/English synonyms (changwat, district, subdistrict,
+// muban).
 std::optional<AdminLevel> parse_level(std::string_view text);
 std::optional<AdminLevel> level_from_digits(std::size_t digits);
 std::optional<AdminLevel> parent_level(AdminLevel level);

@@ -35,20 +35,20 @@ struct KnownCodeField {
 // Whole-code fields of the schemes in use. Where a name is shared with a composite part
 // (AMP_CODE, TAM_CODE, VILL_CODE), sample values decide which it is.
 constexpr std::array<KnownCodeField, 31> kCodeFields{{
-    {"ADM4_PCODE", AdminLevel::village}, {"VILL_IDN", AdminLevel::village},
-    {"MUBAN_IDN", AdminLevel::village},  {"VIL_IDN", AdminLevel::village},
-    {"vill_code", AdminLevel::village},  {"village_code", AdminLevel::village},
-    {"muban_code", AdminLevel::village}, {"ADM3_PCODE", AdminLevel::tambon},
-    {"TAM_IDN", AdminLevel::tambon},     {"TAMBON_IDN", AdminLevel::tambon},
-    {"TB_IDN", AdminLevel::tambon},      {"tam_code", AdminLevel::tambon},
-    {"tambon_code", AdminLevel::tambon}, {"tumbol_ID", AdminLevel::tambon},
-    {"subdist_code", AdminLevel::tambon}, {"ADM2_PCODE", AdminLevel::amphoe},
-    {"AMP_IDN", AdminLevel::amphoe},     {"AMPHOE_IDN", AdminLevel::amphoe},
-    {"AP_IDN", AdminLevel::amphoe},      {"amp_code", AdminLevel::amphoe},
-    {"amphoe_code", AdminLevel::amphoe}, {"amphur_ID", AdminLevel::amphoe},
-    {"dist_code", AdminLevel::amphoe},   {"ADM1_PCODE", AdminLevel::province},
-    {"PROV_CODE", AdminLevel::province}, {"PROV_IDN", AdminLevel::province},
-    {"pro_code", AdminLevel::province},  {"PV_CODE", AdminLevel::province},
+    {"ADM4_PCODE", AdminLevel::village},     {"VILL_IDN", AdminLevel::village},
+    {"MUBAN_IDN", AdminLevel::village},      {"VIL_IDN", AdminLevel::village},
+    {"vill_code", AdminLevel::village},      {"village_code", AdminLevel::village},
+    {"muban_code", AdminLevel::village},     {"ADM3_PCODE", AdminLevel::tambon},
+    {"TAM_IDN", AdminLevel::tambon},         {"TAMBON_IDN", AdminLevel::tambon},
+    {"TB_IDN", AdminLevel::tambon},          {"tam_code", AdminLevel::tambon},
+    {"tambon_code", AdminLevel::tambon},     {"tumbol_ID", AdminLevel::tambon},
+    {"subdist_code", AdminLevel::tambon},    {"ADM2_PCODE", AdminLevel::amphoe},
+    {"AMP_IDN", AdminLevel::amphoe},         {"AMPHOE_IDN", AdminLevel::amphoe},
+    {"AP_IDN", AdminLevel::amphoe},          {"amp_code", AdminLevel::amphoe},
+    {"amphoe_code", AdminLevel::amphoe},     {"amphur_ID", AdminLevel::amphoe},
+    {"dist_code", AdminLevel::amphoe},       {"ADM1_PCODE", AdminLevel::province},
+    {"PROV_CODE", AdminLevel::province},     {"PROV_IDN", AdminLevel::province},
+    {"pro_code", AdminLevel::province},      {"PV_CODE", AdminLevel::province},
     {"province_code", AdminLevel::province}, {"province_ID", AdminLevel::province},
     {"changwat_code", AdminLevel::province},
 }};
@@ -126,8 +126,8 @@ std::optional<CodeFieldSpec> detect_code_fields(const std::vector<std::string>& 
     for (std::string_view part : part_names) {
       const int idx = find_field(names, part);
       if (idx < 0) break;
-      const bool is_part = samples.empty() || typical_digits(samples, idx) == 0 ||
-                           looks_like_part(samples, idx);
+      const bool is_part =
+          samples.empty() || typical_digits(samples, idx) == 0 || looks_like_part(samples, idx);
       if (!is_part) break;
       parts.push_back(names[static_cast<std::size_t>(idx)]);
     }
@@ -223,7 +223,9 @@ bool is_latin_name(std::string_view v) {
   return letters >= 2;
 }
 
-bool is_thai_text(std::string_view v) { return has_thai_utf8(v); }
+bool is_thai_text(std::string_view v) {
+  return has_thai_utf8(v);
+}
 
 }  // namespace
 

@@ -46,7 +46,7 @@ struct NameFields {
 // Picks the Thai and English name fields for `level`: by known names first, then by content
 // (sample values in Thai script or Latin letters). `samples[i]` holds values of field i.
 NameFields detect_name_fields(const std::vector<std::string>& field_names,
-                              const FieldSamples& samples,
-                              AdminLevel level, const CodeFieldSpec& code_spec);
+                              const FieldSamples& samples, AdminLevel level,
+                              const CodeFieldSpec& code_spec);
 
 }  // namespace chipao

@@ -2,8 +2,8 @@
 
 #include <proj.h>
 
-#include <cmath>
 #include <fmt/format.h>
+#include <cmath>
 
 #include "core/admin/admin_code.h"
 
@@ -37,8 +37,8 @@ Result<CrsTransform> CrsTransform::create(const std::string& source, const Bbox&
   if (pj_area != nullptr) proj_area_destroy(pj_area);
   if (raw == nullptr) {
     const int err = proj_context_errno(state->context);
-    return fail(fmt::format("cannot transform from CRS '{}' to WGS 84: {}",
-                            source.substr(0, 80), proj_context_errno_string(state->context, err)));
+    return fail(fmt::format("cannot transform from CRS '{}' to WGS 84: {}", source.substr(0, 80),
+                            proj_context_errno_string(state->context, err)));
   }
   // EPSG:4326 is latitude-first by the book; the working CRS is x = longitude.
   state->transform = proj_normalize_for_visualization(state->context, raw);
@@ -92,9 +92,9 @@ Bbox approx_utm_to_degrees(const Bbox& b, int zone) {
 // Approximate longitude of province centres east of 102 E (zone 48), used only to settle the
 // band of eastings that fits both zones. Codes of the north-east and east.
 bool province_in_zone48(const std::string& code) {
-  static constexpr std::string_view kEast[] = {"22", "23", "27", "31", "32", "33", "34", "35",
-                                               "37", "38", "39", "40", "41", "43", "44", "45",
-                                               "46", "47", "48", "49", "99"};
+  static constexpr std::string_view kEast[] = {"22", "23", "27", "31", "32", "33", "34",
+                                               "35", "37", "38", "39", "40", "41", "43",
+                                               "44", "45", "46", "47", "48", "49", "99"};
   for (std::string_view c : kEast) {
     if (c == code) return true;
   }
@@ -127,8 +127,10 @@ Result<CrsGuess> guess_crs_from_extent(const Bbox& raw, const std::string& provi
                                       "it; assumed 47N, pass --crs EPSG:32648 if wrong" +
                                       datum_note};
   }
-  if (fits47) return CrsGuess{"EPSG:32647", "coordinates (" + range + ") are UTM 47N metres" + datum_note};
-  if (fits48) return CrsGuess{"EPSG:32648", "coordinates (" + range + ") are UTM 48N metres" + datum_note};
+  if (fits47)
+    return CrsGuess{"EPSG:32647", "coordinates (" + range + ") are UTM 47N metres" + datum_note};
+  if (fits48)
+    return CrsGuess{"EPSG:32648", "coordinates (" + range + ") are UTM 48N metres" + datum_note};
   return fail("coordinates (" + range +
               ") are neither degrees over Thailand nor UTM 47N/48N metres, so the CRS cannot be "
               "guessed");

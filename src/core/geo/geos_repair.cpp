@@ -2,9 +2,9 @@
 
 #include <geos_c.h>
 
+#include <fmt/format.h>
 #include <cstdarg>
 #include <cstdio>
-#include <fmt/format.h>
 #include <vector>
 
 namespace chipao {
@@ -136,7 +136,8 @@ std::optional<Vec2> GeosRepairer::point_on_surface(const FeatureGeometry& geomet
   GeomPtr p = state_->own(GEOSPointOnSurface_r(state_->handle, g.get()));
   if (!p) return std::nullopt;
   Vec2 v;
-  if (GEOSGeomGetX_r(state_->handle, p.get(), &v.x) != 1 || GEOSGeomGetY_r(state_->handle, p.get(), &v.y) != 1) {
+  if (GEOSGeomGetX_r(state_->handle, p.get(), &v.x) != 1 ||
+      GEOSGeomGetY_r(state_->handle, p.get(), &v.y) != 1) {
     return std::nullopt;
   }
   return v;

@@ -58,7 +58,8 @@ bool pair_conflicts(const Segment& s, const Segment& t) {
   if (are_neighbours(s, t)) {
     if (s.ring_segments < 3) return true;
     // The vertex they share is s.b == t.a (t follows s) or s.a == t.b (s follows t).
-    const bool t_follows = (t.index == s.index + 1) || (s.index + 1 == s.ring_segments && t.index == 0);
+    const bool t_follows =
+        (t.index == s.index + 1) || (s.index + 1 == s.ring_segments && t.index == 0);
     return t_follows ? neighbours_fold(s.b, s.a, t.b) : neighbours_fold(s.a, s.b, t.a);
   }
   return segments_touch(s.a, s.b, t.a, t.b);
@@ -110,15 +111,18 @@ bool collect_segments(const FeatureGeometry& g, std::vector<Segment>& out) {
 }
 
 bool boxes_apart(const Segment& a, const Segment& b) {
-  return std::max(a.a.x, a.b.x) < std::min(b.a.x, b.b.x) || std::max(b.a.x, b.b.x) < std::min(a.a.x, a.b.x) ||
-         std::max(a.a.y, a.b.y) < std::min(b.a.y, b.b.y) || std::max(b.a.y, b.b.y) < std::min(a.a.y, a.b.y);
+  return std::max(a.a.x, a.b.x) < std::min(b.a.x, b.b.x) ||
+         std::max(b.a.x, b.b.x) < std::min(a.a.x, a.b.x) ||
+         std::max(a.a.y, a.b.y) < std::min(b.a.y, b.b.y) ||
+         std::max(b.a.y, b.b.y) < std::min(a.a.y, a.b.y);
 }
 
 // Small geometries: every pair, which beats building a grid below a few dozen segments.
 bool any_conflict_all_pairs(const std::vector<Segment>& segments) {
   for (std::size_t i = 0; i < segments.size(); ++i) {
     for (std::size_t j = i + 1; j < segments.size(); ++j) {
-      if (!boxes_apart(segments[i], segments[j]) && pair_conflicts(segments[i], segments[j])) return true;
+      if (!boxes_apart(segments[i], segments[j]) && pair_conflicts(segments[i], segments[j]))
+        return true;
     }
   }
   return false;
@@ -144,8 +148,9 @@ bool any_segment_conflict(QuickValidityScratch& s) {
   auto cell_of = [&](double v) { return static_cast<std::int64_t>(std::floor(v * inv)); };
   std::size_t covered = 0;
   for (const Segment& seg : s.segments) {
-    covered += static_cast<std::size_t>((cell_of(std::max(seg.a.x, seg.b.x)) - cell_of(std::min(seg.a.x, seg.b.x)) + 1) *
-                                        (cell_of(std::max(seg.a.y, seg.b.y)) - cell_of(std::min(seg.a.y, seg.b.y)) + 1));
+    covered += static_cast<std::size_t>(
+        (cell_of(std::max(seg.a.x, seg.b.x)) - cell_of(std::min(seg.a.x, seg.b.x)) + 1) *
+        (cell_of(std::max(seg.a.y, seg.b.y)) - cell_of(std::min(seg.a.y, seg.b.y)) + 1));
   }
   // Occupied cells are at most `covered`; twice that keeps probe sequences short.
   std::size_t capacity = 1;
@@ -157,11 +162,14 @@ bool any_segment_conflict(QuickValidityScratch& s) {
   const std::size_t mask = capacity - 1;
   for (std::uint32_t i = 0; i < n; ++i) {
     const Segment& seg = s.segments[i];
-    const std::int64_t x0 = cell_of(std::min(seg.a.x, seg.b.x)), x1 = cell_of(std::max(seg.a.x, seg.b.x));
-    const std::int64_t y0 = cell_of(std::min(seg.a.y, seg.b.y)), y1 = cell_of(std::max(seg.a.y, seg.b.y));
+    const std::int64_t x0 = cell_of(std::min(seg.a.x, seg.b.x)),
+                       x1 = cell_of(std::max(seg.a.x, seg.b.x));
+    const std::int64_t y0 = cell_of(std::min(seg.a.y, seg.b.y)),
+                       y1 = cell_of(std::max(seg.a.y, seg.b.y));
     for (std::int64_t y = y0; y <= y1; ++y) {
       for (std::int64_t x = x0; x <= x1; ++x) {
-        const std::uint64_t key = (static_cast<std::uint64_t>(x) << 32) ^ static_cast<std::uint64_t>(y & 0xFFFFFFFF);
+        const std::uint64_t key =
+            (static_cast<std::uint64_t>(x) << 32) ^ static_cast<std::uint64_t>(y & 0xFFFFFFFF);
         std::size_t h = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
         while (s.slots[h].key != kEmpty && s.slots[h].key != key) h = (h + 1) & mask;
         // Occupied cells never exceed `covered`, so the table stays at most half full.

@@ -4,8 +4,8 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <thread>
 
 #include "core/admin/admin_code.h"
@@ -23,17 +23,28 @@ namespace {
 // OGC names ("MultiPolygon"), as QGIS and ogrinfo -so users read them.
 std::string geometry_type_name(OGRwkbGeometryType type) {
   switch (wkbFlatten(type)) {
-    case wkbPoint: return "Point";
-    case wkbMultiPoint: return "MultiPoint";
-    case wkbPolygon: return "Polygon";
-    case wkbMultiPolygon: return "MultiPolygon";
-    case wkbLineString: return "LineString";
-    case wkbMultiLineString: return "MultiLineString";
-    case wkbGeometryCollection: return "GeometryCollection";
-    case wkbCurvePolygon: return "CurvePolygon";
-    case wkbMultiSurface: return "MultiSurface";
-    case wkbUnknown: return "Geometry";
-    default: return OGRGeometryTypeToName(wkbFlatten(type));
+    case wkbPoint:
+      return "Point";
+    case wkbMultiPoint:
+      return "MultiPoint";
+    case wkbPolygon:
+      return "Polygon";
+    case wkbMultiPolygon:
+      return "MultiPolygon";
+    case wkbLineString:
+      return "LineString";
+    case wkbMultiLineString:
+      return "MultiLineString";
+    case wkbGeometryCollection:
+      return "GeometryCollection";
+    case wkbCurvePolygon:
+      return "CurvePolygon";
+    case wkbMultiSurface:
+      return "MultiSurface";
+    case wkbUnknown:
+      return "Geometry";
+    default:
+      return OGRGeometryTypeToName(wkbFlatten(type));
   }
 }
 
@@ -43,7 +54,8 @@ bool is_point_type(OGRwkbGeometryType type) {
 }
 
 Result<OGRLayer*> choose_layer(GDALDataset& ds, const std::string& user_path,
-                               const std::optional<std::string>& wanted, std::vector<std::string>& warnings) {
+                               const std::optional<std::string>& wanted,
+                               std::vector<std::string>& warnings) {
   std::vector<std::string> names;
   for (int i = 0; i < ds.GetLayerCount(); ++i) names.emplace_back(ds.GetLayer(i)->GetName());
   auto list = [&] {
@@ -55,7 +67,8 @@ Result<OGRLayer*> choose_layer(GDALDataset& ds, const std::string& user_path,
   if (wanted) {
     OGRLayer* layer = ds.GetLayerByName(wanted->c_str());
     if (layer == nullptr) {
-      return fail(fmt::format("{}: has no layer '{}'; its layers are: {}", user_path, *wanted, list()));
+      return fail(
+          fmt::format("{}: has no layer '{}'; its layers are: {}", user_path, *wanted, list()));
     }
     return layer;
   }
@@ -64,13 +77,15 @@ Result<OGRLayer*> choose_layer(GDALDataset& ds, const std::string& user_path,
     for (int i = 0; i < ds.GetLayerCount(); ++i) {
       const auto flat = wkbFlatten(ds.GetLayer(i)->GetGeomType());
       if (flat == wkbPolygon || flat == wkbMultiPolygon) {
-        warnings.push_back(fmt::format("{}: has {} layers ({}); read '{}' — choose another with --layer",
-                                       user_path, names.size(), list(), names[static_cast<std::size_t>(i)]));
+        warnings.push_back(
+            fmt::format("{}: has {} layers ({}); read '{}' — choose another with --layer",
+                        user_path, names.size(), list(), names[static_cast<std::size_t>(i)]));
         return ds.GetLayer(i);
       }
     }
-    warnings.push_back(fmt::format("{}: has {} layers ({}); read '{}' — choose another with --layer",
-                                   user_path, names.size(), list(), names[0]));
+    warnings.push_back(
+        fmt::format("{}: has {} layers ({}); read '{}' — choose another with --layer", user_path,
+                    names.size(), list(), names[0]));
   }
   return ds.GetLayer(0);
 }
@@ -80,13 +95,15 @@ Result<OGRLayer*> choose_layer(GDALDataset& ds, const std::string& user_path,
 std::string province_hint(OGRLayer& layer) {
   std::vector<std::string> names;
   OGRFeatureDefn* defn = layer.GetLayerDefn();
-  for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  for (int i = 0; i < defn->GetFieldCount(); ++i)
+    names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
   FieldSamples samples(names.size());
   layer.ResetReading();
   for (int row = 0; row < 20; ++row) {
     std::unique_ptr<OGRFeature> f(layer.GetNextFeature());
     if (!f) break;
-    for (int i = 0; i < defn->GetFieldCount(); ++i) samples[static_cast<std::size_t>(i)].push_back(f->GetFieldAsString(i));
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+      samples[static_cast<std::size_t>(i)].push_back(f->GetFieldAsString(i));
   }
   layer.ResetReading();
   const auto spec = detect_code_fields(names, samples);
@@ -94,7 +111,8 @@ std::string province_hint(OGRLayer& layer) {
   const auto it = std::find(names.begin(), names.end(), spec->fields.front());
   const std::vector<std::string>& values = samples[static_cast<std::size_t>(it - names.begin())];
   for (const std::string& v : values) {
-    const CodeCheck c = spec->composite() ? normalise_composite_code({v, "01"}) : normalise_code(v, spec->level);
+    const CodeCheck c =
+        spec->composite() ? normalise_composite_code({v, "01"}) : normalise_code(v, spec->level);
     if (c.value) return c.value->code.substr(0, 2);
   }
   return {};
@@ -125,7 +143,8 @@ std::string authority_of(const OGRSpatialReference& srs) {
     if (count > 0 && confidence[0] >= 70) {
       auto* best = OGRSpatialReference::FromHandle(matches[0]);
       if (best->GetAuthorityName(nullptr) && best->GetAuthorityCode(nullptr)) {
-        found = std::string(best->GetAuthorityName(nullptr)) + ":" + best->GetAuthorityCode(nullptr);
+        found =
+            std::string(best->GetAuthorityName(nullptr)) + ":" + best->GetAuthorityCode(nullptr);
       }
     }
     OSRFreeSRSArray(matches);
@@ -147,7 +166,8 @@ Result<CrsDecision> decide_crs(OGRLayer& layer, const std::string& user_path,
   }
   if (const OGRSpatialReference* srs = layer.GetSpatialRef()) {
     const std::string authority = authority_of(*srs);
-    d.name = authority.empty() ? std::string(srs->GetName() ? srs->GetName() : "unnamed CRS") : authority;
+    d.name = authority.empty() ? std::string(srs->GetName() ? srs->GetName() : "unnamed CRS")
+                               : authority;
     d.source = driver == "ESRI Shapefile" ? "prj" : "source";
     if (!is_wgs84_lonlat(authority)) {
       char* wkt = nullptr;
@@ -161,22 +181,26 @@ Result<CrsDecision> decide_crs(OGRLayer& layer, const std::string& user_path,
   // No .prj: guess from where the coordinates fall.
   OGREnvelope env;
   if (layer.GetExtent(&env, TRUE) != OGRERR_NONE) {
-    return fail(user_path + ": has no CRS (.prj) and no extent to guess one from; pass --crs EPSG:4326 (or the layer's code)");
+    return fail(user_path +
+                ": has no CRS (.prj) and no extent to guess one from; pass --crs EPSG:4326 (or the "
+                "layer's code)");
   }
   Bbox raw;
   raw.expand(Vec2{env.MinX, env.MinY});
   raw.expand(Vec2{env.MaxX, env.MaxY});
   auto guess = guess_crs_from_extent(raw, province_hint(layer));
   if (!guess) {
-    return fail(fmt::format("{}: has no CRS (.prj), and {}; pass --crs with the layer's EPSG code "
-                            "(for example EPSG:24047 for Indian 1975 / UTM 47N)",
-                            user_path, guess.error().message));
+    return fail(
+        fmt::format("{}: has no CRS (.prj), and {}; pass --crs with the layer's EPSG code "
+                    "(for example EPSG:24047 for Indian 1975 / UTM 47N)",
+                    user_path, guess.error().message));
   }
   d.name = guess->crs;
   d.source = "guessed";
   if (!is_wgs84_lonlat(guess->crs)) d.transform_from = guess->crs;
-  warnings.push_back(fmt::format("{}: has no CRS (.prj); assumed {} because {}; override with --crs",
-                                 user_path, guess->crs, guess->reason));
+  warnings.push_back(
+      fmt::format("{}: has no CRS (.prj); assumed {} because {}; override with --crs", user_path,
+                  guess->crs, guess->reason));
   return d;
 }
 
@@ -196,8 +220,9 @@ Result<EncodingDecision> decide_encoding(const LoadOptions& options, const gdal:
   if (options.encoding) {
     auto parsed = parse_encoding(*options.encoding);
     if (!parsed) {
-      return fail(fmt::format("{}: encoding '{}' ({}) is not one ChiPao reads; use UTF-8 or CP874 (TIS-620)",
-                              user_path, *options.encoding, options.override_origin));
+      return fail(fmt::format(
+          "{}: encoding '{}' ({}) is not one ChiPao reads; use UTF-8 or CP874 (TIS-620)", user_path,
+          *options.encoding, options.override_origin));
     }
     return EncodingDecision{*parsed, options.override_origin};
   }
@@ -218,23 +243,27 @@ Result<EncodingDecision> decide_encoding(const LoadOptions& options, const gdal:
     CSLDestroy(files);
     if (!cpg_name.empty()) {
       std::string trimmed = cpg_text;
-      while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.pop_back();
+      while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back())))
+        trimmed.pop_back();
       if (auto parsed = parse_encoding(trimmed)) {
         if (*parsed == TextEncoding::utf8 && guess.encoding == TextEncoding::cp874) {
-          warnings.push_back(fmt::format("{}: the .cpg says UTF-8 but the text is not valid UTF-8 "
-                                         "(it looks like TIS-620); broken characters were dropped — "
-                                         "pass --encoding CP874 if the names look wrong",
-                                         user_path));
+          warnings.push_back(
+              fmt::format("{}: the .cpg says UTF-8 but the text is not valid UTF-8 "
+                          "(it looks like TIS-620); broken characters were dropped — "
+                          "pass --encoding CP874 if the names look wrong",
+                          user_path));
         }
         return EncodingDecision{*parsed, "cpg"};
       }
-      warnings.push_back(fmt::format("{}: the .cpg says '{}', which ChiPao does not read; the "
-                                     "encoding was detected from the text instead",
-                                     user_path, trimmed));
+      warnings.push_back(
+          fmt::format("{}: the .cpg says '{}', which ChiPao does not read; the "
+                      "encoding was detected from the text instead",
+                      user_path, trimmed));
     }
   } else if (guess.encoding == TextEncoding::cp874) {
-    warnings.push_back(user_path + ": text is not valid UTF-8 as the format requires; read as "
-                                   "CP874 (TIS-620) — pass --encoding to choose");
+    warnings.push_back(user_path +
+                       ": text is not valid UTF-8 as the format requires; read as "
+                       "CP874 (TIS-620) — pass --encoding to choose");
   }
   return EncodingDecision{guess.encoding, "detected"};
 }
@@ -269,21 +298,24 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
   src.geometry_type = geometry_type_name(layer.GetGeomType());
 
   if (layer.GetGeomType() == wkbNone || layer.GetLayerDefn()->GetGeomFieldCount() == 0) {
-    return fail(fmt::format("{}: layer '{}' has no geometry column, so it cannot be drawn or "
-                            "joined to places; for a table of figures use 'chipao-cli join --table'",
-                            path, src.layer));
+    return fail(
+        fmt::format("{}: layer '{}' has no geometry column, so it cannot be drawn or "
+                    "joined to places; for a table of figures use 'chipao-cli join --table'",
+                    path, src.layer));
   }
   const GIntBig count = layer.GetFeatureCount(TRUE);
   if (count <= 0) {
-    return fail(fmt::format("{}: layer '{}' is empty (0 features); export the layer again with its "
-                            "features",
-                            path, src.layer));
+    return fail(
+        fmt::format("{}: layer '{}' is empty (0 features); export the layer again with its "
+                    "features",
+                    path, src.layer));
   }
   if (options.require == GeometryRequirement::polygon && is_point_type(layer.GetGeomType())) {
-    return fail(fmt::format("{}: layer '{}' holds points ({}), but boundaries must be polygons here; "
-                            "use the polygon file of the same units (village points can be shown as "
-                            "a point layer)",
-                            path, src.layer, src.geometry_type));
+    return fail(
+        fmt::format("{}: layer '{}' holds points ({}), but boundaries must be polygons here; "
+                    "use the polygon file of the same units (village points can be shown as "
+                    "a point layer)",
+                    path, src.layer, src.geometry_type));
   }
 
   auto crs = decide_crs(layer, path, options, src.driver, warnings);
@@ -293,7 +325,8 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
 
   OGRFeatureDefn* defn = layer.GetLayerDefn();
   std::vector<std::string> raw_field_names;
-  for (int i = 0; i < defn->GetFieldCount(); ++i) raw_field_names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  for (int i = 0; i < defn->GetFieldCount(); ++i)
+    raw_field_names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
 
   gdal::ScanRequest scan;
   scan.open = *req;
@@ -306,12 +339,15 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
   scan.keep_attributes = true;  // codes and names come from attributes; dropped later if asked
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   // Only shapefiles seek to a feature index in constant time; other drivers read in one pass.
-  scan.threads = src.driver == "ESRI Shapefile" ? std::min(options.threads > 0 ? options.threads : cores, 8) : 1;
+  scan.threads = src.driver == "ESRI Shapefile"
+                     ? std::min(options.threads > 0 ? options.threads : cores, 8)
+                     : 1;
   scan.progress = options.progress;
   auto scanned = gdal::scan_features(scan);
   if (!scanned) return std::unexpected(scanned.error());
 
-  auto encoding = decide_encoding(options, *req, **ds, path, scanned->text, raw_field_names, warnings);
+  auto encoding =
+      decide_encoding(options, *req, **ds, path, scanned->text, raw_field_names, warnings);
   if (!encoding) return std::unexpected(encoding.error());
   src.encoding = std::string(encoding_name(encoding->encoding));
   src.encoding_source = encoding->source;
@@ -332,14 +368,16 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
     f.bbox = s.bbox;
     f.area_m2 = s.area_m2;
     if (s.transform_failed) ++transform_failures;
-    if (!s.invalid_reason.empty()) result.report.repaired.push_back(RepairedGeometry{f.fid, "", s.invalid_reason});
+    if (!s.invalid_reason.empty())
+      result.report.repaired.push_back(RepairedGeometry{f.fid, "", s.invalid_reason});
     if (f.geometry.empty()) result.report.empty_geometries.push_back(f.fid);
     result.extent_wgs84.expand(f.bbox);
   }
   if (transform_failures > 0) {
-    warnings.push_back(fmt::format("{}: {} feature(s) could not be transformed from {} to WGS 84; "
-                                   "check the CRS or pass --crs",
-                                   path, transform_failures, src.crs));
+    warnings.push_back(
+        fmt::format("{}: {} feature(s) could not be transformed from {} to WGS 84; "
+                    "check the CRS or pass --crs",
+                    path, transform_failures, src.crs));
   }
 
   CodeAssignmentOptions code_options;
@@ -348,7 +386,8 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
   code_options.name_th_field = options.name_th_field;
   code_options.name_en_field = options.name_en_field;
   code_options.override_origin = options.override_origin;
-  if (auto assigned = assign_codes(result, code_options); !assigned) return std::unexpected(assigned.error());
+  if (auto assigned = assign_codes(result, code_options); !assigned)
+    return std::unexpected(assigned.error());
 
   // Repaired features are reported by code as well as feature id.
   for (RepairedGeometry& r : result.report.repaired) {
@@ -368,7 +407,8 @@ Result<std::vector<std::string>> list_layers(const std::string& path) {
   auto ds = gdal::open_dataset(*req, path);
   if (!ds) return std::unexpected(ds.error());
   std::vector<std::string> names;
-  for (int i = 0; i < (*ds)->GetLayerCount(); ++i) names.emplace_back((*ds)->GetLayer(i)->GetName());
+  for (int i = 0; i < (*ds)->GetLayerCount(); ++i)
+    names.emplace_back((*ds)->GetLayer(i)->GetName());
   return names;
 }
 

@@ -19,13 +19,13 @@ namespace chipao {
 enum class GeometryRequirement { any, polygon };
 
 struct LoadOptions {
-  std::optional<std::string> layer;               // layer name inside a multi-layer source
-  std::optional<AdminLevel> level;                // override detected level
-  std::vector<std::string> code_fields;           // override: one field, or composite parts
-  std::optional<std::string> name_th_field;       // override
-  std::optional<std::string> name_en_field;       // override
-  std::optional<std::string> encoding;            // override, e.g. "CP874"
-  std::optional<std::string> crs;                 // override source CRS, e.g. "EPSG:24047"
+  std::optional<std::string> layer;          // layer name inside a multi-layer source
+  std::optional<AdminLevel> level;           // override detected level
+  std::vector<std::string> code_fields;      // override: one field, or composite parts
+  std::optional<std::string> name_th_field;  // override
+  std::optional<std::string> name_en_field;  // override
+  std::optional<std::string> encoding;       // override, e.g. "CP874"
+  std::optional<std::string> crs;            // override source CRS, e.g. "EPSG:24047"
   GeometryRequirement require = GeometryRequirement::any;
   bool repair_invalid = true;
   bool keep_attributes = true;

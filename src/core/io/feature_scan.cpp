@@ -3,10 +3,9 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <fmt/format.h>
 #include <atomic>
 #include <chrono>
-#include <fmt/format.h>
-#include <fmt/format.h>
 #include <future>
 #include <thread>
 
@@ -75,7 +74,8 @@ RangeResult scan_range(const ScanRequest& req, std::int64_t begin, std::int64_t 
   GeosRepairer geos;
   QuickValidityScratch scratch;
   std::vector<OGRFieldType> types;
-  for (int k = 0; k < req.field_count; ++k) types.push_back(layer->GetLayerDefn()->GetFieldDefn(k)->GetType());
+  for (int k = 0; k < req.field_count; ++k)
+    types.push_back(layer->GetLayerDefn()->GetFieldDefn(k)->GetType());
 
   layer->ResetReading();
   if (begin > 0) layer->SetNextByIndex(begin);
@@ -85,9 +85,10 @@ RangeResult scan_range(const ScanRequest& req, std::int64_t begin, std::int64_t 
     if (!f) {
       const std::string why = errors.last();
       if (!why.empty()) {
-        result.error = fmt::format("{}: feature {} cannot be read ({}); the file is damaged — "
-                                   "copy it again from its source",
-                                   req.user_path, i, why);
+        result.error = fmt::format(
+            "{}: feature {} cannot be read ({}); the file is damaged — "
+            "copy it again from its source",
+            req.user_path, i, why);
         return result;
       }
       break;
@@ -141,7 +142,8 @@ RangeResult scan_range(const ScanRequest& req, std::int64_t begin, std::int64_t 
 
 Result<ScanResult> scan_features(const ScanRequest& req) {
   const std::int64_t n = req.feature_count;
-  const int threads = static_cast<int>(std::max<std::int64_t>(1, std::min<std::int64_t>(req.threads, n / 500 + 1)));
+  const int threads =
+      static_cast<int>(std::max<std::int64_t>(1, std::min<std::int64_t>(req.threads, n / 500 + 1)));
   std::atomic<std::int64_t> done{0};
   std::vector<std::future<RangeResult>> parts;
   for (int t = 0; t < threads; ++t) {

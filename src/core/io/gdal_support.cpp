@@ -5,11 +5,11 @@
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <filesystem>
-#include <fmt/format.h>
 #include <mutex>
 #include <optional>
 
@@ -40,8 +40,12 @@ void CPL_STDCALL capture_handler(CPLErr error_class, CPLErrorNum, const char* me
 }
 }  // namespace
 
-ErrorCapture::ErrorCapture() { CPLPushErrorHandlerEx(capture_handler, this); }
-ErrorCapture::~ErrorCapture() { CPLPopErrorHandler(); }
+ErrorCapture::ErrorCapture() {
+  CPLPushErrorHandlerEx(capture_handler, this);
+}
+ErrorCapture::~ErrorCapture() {
+  CPLPopErrorHandler();
+}
 
 namespace {
 
@@ -54,7 +58,8 @@ std::string lower(std::string s) {
 // Finds a sibling with the given extension in any letter case (.DBF beside .shp is common).
 std::optional<fs::path> sibling(const fs::path& shp, std::string_view ext) {
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(shp.parent_path().empty() ? "." : shp.parent_path(), ec)) {
+  for (const auto& entry :
+       fs::directory_iterator(shp.parent_path().empty() ? "." : shp.parent_path(), ec)) {
     const fs::path& p = entry.path();
     if (p.stem() == shp.stem() && lower(p.extension().string()) == ext) return p;
   }
@@ -62,7 +67,8 @@ std::optional<fs::path> sibling(const fs::path& shp, std::string_view ext) {
 }
 
 std::uint32_t big_endian_u32(const unsigned char* b) {
-  return (std::uint32_t{b[0]} << 24) | (std::uint32_t{b[1]} << 16) | (std::uint32_t{b[2]} << 8) | b[3];
+  return (std::uint32_t{b[0]} << 24) | (std::uint32_t{b[1]} << 16) | (std::uint32_t{b[2]} << 8) |
+         b[3];
 }
 
 Result<void> check_shapefile_set(const std::string& user_path, const fs::path& shp) {
@@ -70,21 +76,24 @@ Result<void> check_shapefile_set(const std::string& user_path, const fs::path& s
   const std::string what_to_do =
       "; copy the whole shapefile set (.shp, .shx, .dbf, .prj, .cpg) into one folder";
   if (!sibling(shp, ".dbf")) {
-    return fail(fmt::format("{}: the attribute table {}.dbf is missing, so no feature has a code "
-                            "or name{}",
-                            user_path, shp.stem().string(), what_to_do));
+    return fail(
+        fmt::format("{}: the attribute table {}.dbf is missing, so no feature has a code "
+                    "or name{}",
+                    user_path, shp.stem().string(), what_to_do));
   }
   if (!sibling(shp, ".shx")) {
-    return fail(fmt::format("{}: the index file {}.shx is missing{} (or rebuild it with "
-                            "'ogr2ogr --config SHAPE_RESTORE_SHX YES')",
-                            user_path, shp.stem().string(), what_to_do));
+    return fail(
+        fmt::format("{}: the index file {}.shx is missing{} (or rebuild it with "
+                    "'ogr2ogr --config SHAPE_RESTORE_SHX YES')",
+                    user_path, shp.stem().string(), what_to_do));
   }
   std::error_code ec;
   const auto size = fs::file_size(shp, ec);
   if (ec || size < 100) {
-    return fail(fmt::format("{}: {} is {} bytes, shorter than the 100-byte shapefile header; the "
-                            "file is truncated or not a shapefile — copy it again from its source",
-                            user_path, name, ec ? 0 : size));
+    return fail(
+        fmt::format("{}: {} is {} bytes, shorter than the 100-byte shapefile header; the "
+                    "file is truncated or not a shapefile — copy it again from its source",
+                    user_path, name, ec ? 0 : size));
   }
   std::array<unsigned char, 100> header{};
   if (FILE* f = std::fopen(shp.c_str(), "rb")) {
@@ -95,16 +104,18 @@ Result<void> check_shapefile_set(const std::string& user_path, const fs::path& s
     return fail(user_path + ": cannot be opened for reading (check its permissions)");
   }
   if (big_endian_u32(header.data()) != 9994) {
-    return fail(fmt::format("{}: {} does not start with the shapefile signature; it is not a "
-                            "shapefile or it is damaged",
-                            user_path, name));
+    return fail(
+        fmt::format("{}: {} does not start with the shapefile signature; it is not a "
+                    "shapefile or it is damaged",
+                    user_path, name));
   }
   const std::uint64_t declared = std::uint64_t{big_endian_u32(header.data() + 24)} * 2;
   if (declared > size) {
-    return fail(fmt::format("{}: {} is truncated: its header says {} bytes but the file has {} "
-                            "({:.0f}% missing); copy the file again from its source",
-                            user_path, name, declared, size,
-                            100.0 * static_cast<double>(declared - size) / static_cast<double>(declared)));
+    return fail(
+        fmt::format("{}: {} is truncated: its header says {} bytes but the file has {} "
+                    "({:.0f}% missing); copy the file again from its source",
+                    user_path, name, declared, size,
+                    100.0 * static_cast<double>(declared - size) / static_cast<double>(declared)));
   }
   return {};
 }
@@ -120,15 +131,17 @@ Result<OpenRequest> prepare_open(const std::string& user_path) {
     std::error_code ec;
     if (user_path.empty()) return fail("no file given; name a shapefile, GeoPackage or GeoJSON");
     if (!fs::exists(user_path, ec)) {
-      return fail(fmt::format("{}: no such file or folder; check the path (names with Thai "
-                              "letters or spaces need quotes in a shell)",
-                              user_path));
+      return fail(
+          fmt::format("{}: no such file or folder; check the path (names with Thai "
+                      "letters or spaces need quotes in a shell)",
+                      user_path));
     }
     const fs::path p(user_path);
     const std::string ext = lower(p.extension().string());
     if (ext == ".zip") req.gdal_path = "/vsizip/" + fs::absolute(p).string();
     if (ext == ".shp") {
-      if (auto checked = check_shapefile_set(user_path, p); !checked) return std::unexpected(checked.error());
+      if (auto checked = check_shapefile_set(user_path, p); !checked)
+        return std::unexpected(checked.error());
     }
     if (!fs::is_directory(p, ec)) {
       if (FILE* f = std::fopen(user_path.c_str(), "rb")) {
@@ -138,7 +151,8 @@ Result<OpenRequest> prepare_open(const std::string& user_path) {
       }
     }
   }
-  GDALDriverH driver = GDALIdentifyDriverEx(req.gdal_path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+  GDALDriverH driver =
+      GDALIdentifyDriverEx(req.gdal_path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
   if (driver != nullptr) req.driver = GDALGetDriverShortName(driver);
   if (req.driver == "ESRI Shapefile") {
     // Raw DBF bytes: ChiPao decides the encoding itself (.cpg, else from the bytes), because
@@ -162,9 +176,10 @@ Result<DatasetPtr> open_dataset(const OpenRequest& req, const std::string& user_
   if (h == nullptr) {
     std::string why = errors.last();
     if (why.empty()) why = "no GDAL vector driver recognises it";
-    return fail(fmt::format("{}: cannot be read as a vector file ({}); use a shapefile set, "
-                            "GeoPackage, GeoJSON, FlatGeobuf, SpatiaLite or a zip of a shapefile",
-                            user_path, why));
+    return fail(
+        fmt::format("{}: cannot be read as a vector file ({}); use a shapefile set, "
+                    "GeoPackage, GeoJSON, FlatGeobuf, SpatiaLite or a zip of a shapefile",
+                    user_path, why));
   }
   return DatasetPtr(GDALDataset::FromHandle(h));
 }

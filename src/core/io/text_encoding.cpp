@@ -76,7 +76,7 @@ void append_utf8(std::string& out, unsigned cp) {
 
 // CP874 bytes 0x80..0x9F (the Windows additions to TIS-620); 0 where undefined.
 constexpr std::array<unsigned, 32> kCp874High{
-    0x20AC, 0, 0, 0, 0, 0x2026, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0x20AC, 0,      0,      0,      0,      0x2026, 0,      0,      0, 0, 0, 0, 0, 0, 0, 0,
     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0, 0, 0, 0, 0, 0, 0, 0};
 
 // TIS-620 maps 0xA1..0xDA and 0xDF..0xFB straight onto U+0E01..U+0E5B; 0xA0 is no-break space.
@@ -180,7 +180,8 @@ std::string utf8_to_cp874(std::string_view utf8, bool* lossy) {
       cp = b0;
     } else {
       cp = b0 & (n == 2 ? 0x1Fu : n == 3 ? 0x0Fu : 0x07u);
-      for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
+      for (std::size_t k = 1; k < n; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
     }
     i += n;
     if (cp < 0x80) {
@@ -190,7 +191,8 @@ std::string utf8_to_cp874(std::string_view utf8, bool* lossy) {
     int byte = -1;
     if (cp >= 0x0E01 && cp <= 0x0E5B) {
       const unsigned candidate = cp - 0x0E01u + 0xA1u;
-      if (cp874_to_code_point(static_cast<unsigned char>(candidate)) == cp) byte = static_cast<int>(candidate);
+      if (cp874_to_code_point(static_cast<unsigned char>(candidate)) == cp)
+        byte = static_cast<int>(candidate);
     } else if (cp == 0x00A0) {
       byte = 0xA0;
     } else {

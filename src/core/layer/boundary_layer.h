@@ -29,13 +29,13 @@ struct SourceDescription {
   std::string path;
   std::string driver;  // GDAL short name, "ESRI Shapefile"
   std::string layer;
-  std::string geometry_type;  // "Polygon", "MultiPolygon", "Point", ...
-  std::string crs;            // authority code ("EPSG:24047") or WKT name when none
-  std::string crs_source;     // "prj" (or "source" for formats that embed it), "guessed", "flag"
-  std::string encoding;       // "UTF-8" or "CP874"
+  std::string geometry_type;    // "Polygon", "MultiPolygon", "Point", ...
+  std::string crs;              // authority code ("EPSG:24047") or WKT name when none
+  std::string crs_source;       // "prj" (or "source" for formats that embed it), "guessed", "flag"
+  std::string encoding;         // "UTF-8" or "CP874"
   std::string encoding_source;  // "cpg", "detected", "flag"
-  std::optional<AdminLevel> level;  // unset when no code or name field tells it
-  std::string level_source;         // "detected", "descriptor", "flag"
+  std::optional<AdminLevel> level;           // unset when no code or name field tells it
+  std::string level_source;                  // "detected", "descriptor", "flag"
   std::optional<CodeFieldSpec> code_fields;  // unset when the layer has no code field
   // "field" when codes are read from code_fields; "name" when they were looked up from
   // province names (the HDX province layer has no code field).

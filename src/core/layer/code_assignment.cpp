@@ -1,8 +1,8 @@
 #include "core/layer/code_assignment.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
-#include <fmt/format.h>
 #include <unordered_map>
 
 #include "core/admin/admin_code.h"
@@ -17,7 +17,8 @@ int field_index(const std::vector<std::string>& names, std::string_view wanted) 
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (names[i].size() == wanted.size() &&
         std::equal(names[i].begin(), names[i].end(), wanted.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
         })) {
       return static_cast<int>(i);
     }
@@ -39,7 +40,8 @@ FieldSamples take_samples(const BoundaryLayer& layer) {
   const std::size_t rows = std::min(kSampleRows, layer.features.size());
   for (std::size_t r = 0; r < rows; ++r) {
     const auto& values = layer.features[r].attributes;
-    for (std::size_t f = 0; f < samples.size() && f < values.size(); ++f) samples[f].push_back(values[f]);
+    for (std::size_t f = 0; f < samples.size() && f < values.size(); ++f)
+      samples[f].push_back(values[f]);
   }
   return samples;
 }
@@ -111,7 +113,8 @@ Result<std::optional<CodeFieldSpec>> resolve_code_fields(const BoundaryLayer& la
     const int idx = field_index(names, wanted);
     if (idx < 0) {
       return fail(fmt::format("{}: code field '{}' ({}) is not in the layer; its fields are: {}",
-                              layer.source.path, wanted, options.override_origin, join_names(names)));
+                              layer.source.path, wanted, options.override_origin,
+                              join_names(names)));
     }
     spec.fields.push_back(names[static_cast<std::size_t>(idx)]);
   }
@@ -121,10 +124,12 @@ Result<std::optional<CodeFieldSpec>> resolve_code_fields(const BoundaryLayer& la
     spec.level = static_cast<AdminLevel>(std::min<std::size_t>(spec.fields.size(), 4));
   } else {
     // One named field: its values' digit count says the level.
-    const auto detected = detect_code_fields({spec.fields[0]}, {samples[static_cast<std::size_t>(field_index(names, spec.fields[0]))]});
+    const auto detected = detect_code_fields(
+        {spec.fields[0]}, {samples[static_cast<std::size_t>(field_index(names, spec.fields[0]))]});
     spec.level = detected ? detected->level : AdminLevel::tambon;
     std::size_t digits = 0;
-    for (const std::string& v : samples[static_cast<std::size_t>(field_index(names, spec.fields[0]))]) {
+    for (const std::string& v :
+         samples[static_cast<std::size_t>(field_index(names, spec.fields[0]))]) {
       std::string d;
       for (char c : v) {
         if (c >= '0' && c <= '9') d.push_back(c);
@@ -142,7 +147,8 @@ Result<std::optional<CodeFieldSpec>> resolve_code_fields(const BoundaryLayer& la
 
 void normalise_all(BoundaryLayer& layer, const CodeFieldSpec& spec) {
   std::vector<int> indices;
-  for (const std::string& f : spec.fields) indices.push_back(field_index(layer.source.field_names, f));
+  for (const std::string& f : spec.fields)
+    indices.push_back(field_index(layer.source.field_names, f));
   for (BoundaryFeature& f : layer.features) {
     CodeCheck check;
     std::string raw;
@@ -207,26 +213,28 @@ void summarise_problems(BoundaryLayer& layer) {
     std::string examples;
     for (std::size_t i = 0; i < r.bad_codes.size() && i < 3; ++i) {
       const BadCode& b = r.bad_codes[i];
-      examples += fmt::format("{}FID {} {}='{}' ({})", i == 0 ? "" : "; ", b.fid, b.field, b.value, b.reason);
+      examples += fmt::format("{}FID {} {}='{}' ({})", i == 0 ? "" : "; ", b.fid, b.field, b.value,
+                              b.reason);
     }
     layer.report.warnings.push_back(fmt::format(
         "{}: {} feature(s) have a code that is not a valid {} code: {}{}; fix them in the source, "
         "or they will not join to any figures",
-        src.path, r.bad_codes.size(), src.level ? level_name(*src.level) : "administrative", examples,
-        r.bad_codes.size() > 3 ? "; ..." : ""));
+        src.path, r.bad_codes.size(), src.level ? level_name(*src.level) : "administrative",
+        examples, r.bad_codes.size() > 3 ? "; ..." : ""));
   }
   if (!r.duplicates.empty()) {
     std::string examples;
     for (std::size_t i = 0; i < r.duplicates.size() && i < 3; ++i) {
       std::string fids;
-      for (auto fid : r.duplicates[i].fids) fids += (fids.empty() ? "" : ", ") + std::to_string(fid);
+      for (auto fid : r.duplicates[i].fids)
+        fids += (fids.empty() ? "" : ", ") + std::to_string(fid);
       examples += fmt::format("{}{} on FIDs {}", i == 0 ? "" : "; ", r.duplicates[i].code, fids);
     }
     layer.report.warnings.push_back(fmt::format(
         "{}: {} code(s) of field {} are on more than one feature ({}{}); figures joined to them "
         "would be counted twice — merge the parts into one multipolygon or correct the codes",
-        src.path, r.duplicates.size(), src.code_fields ? src.code_fields->describe() : "?", examples,
-        r.duplicates.size() > 3 ? "; ..." : ""));
+        src.path, r.duplicates.size(), src.code_fields ? src.code_fields->describe() : "?",
+        examples, r.duplicates.size() > 3 ? "; ..." : ""));
   }
 }
 
@@ -257,14 +265,17 @@ Result<void> assign_codes(BoundaryLayer& layer, const CodeAssignmentOptions& opt
   }
 
   const AdminLevel name_level = src.level.value_or(AdminLevel::tambon);
-  src.name_fields = detect_name_fields(src.field_names, samples, name_level, spec->value_or(CodeFieldSpec{}));
+  src.name_fields =
+      detect_name_fields(src.field_names, samples, name_level, spec->value_or(CodeFieldSpec{}));
   for (const auto& [override_value, slot] :
-       {std::pair{options.name_th_field, &src.name_fields.th}, std::pair{options.name_en_field, &src.name_fields.en}}) {
+       {std::pair{options.name_th_field, &src.name_fields.th},
+        std::pair{options.name_en_field, &src.name_fields.en}}) {
     if (!override_value) continue;
     const int idx = field_index(src.field_names, *override_value);
     if (idx < 0) {
       return fail(fmt::format("{}: name field '{}' ({}) is not in the layer; its fields are: {}",
-                              src.path, *override_value, options.override_origin, join_names(src.field_names)));
+                              src.path, *override_value, options.override_origin,
+                              join_names(src.field_names)));
     }
     *slot = src.field_names[static_cast<std::size_t>(idx)];
   }
@@ -276,15 +287,17 @@ Result<void> assign_codes(BoundaryLayer& layer, const CodeAssignmentOptions& opt
     check_parents(layer, **spec, samples);
   } else if (!assign_codes_from_province_names(layer)) {
     layer.report.warnings.push_back(
-        src.path + ": no field holds an administrative code (ADM3_PCODE, TAM_IDN, tam_code, "
-                   "PROV_CODE+AMP_CODE+TAM_CODE, ...); joins need one — name it with --code-field "
-                   "or in the layer descriptor. Fields: " + join_names(src.field_names));
+        src.path +
+        ": no field holds an administrative code (ADM3_PCODE, TAM_IDN, tam_code, "
+        "PROV_CODE+AMP_CODE+TAM_CODE, ...); joins need one — name it with --code-field "
+        "or in the layer descriptor. Fields: " +
+        join_names(src.field_names));
   }
   if (src.level && user_level && src.code_fields && src.code_fields->level != *src.level) {
-    layer.report.warnings.push_back(fmt::format(
-        "{}: level set to {} ({}) but the code field {} holds {} codes", src.path,
-        level_name(*src.level), options.override_origin, src.code_fields->describe(),
-        level_name(src.code_fields->level)));
+    layer.report.warnings.push_back(
+        fmt::format("{}: level set to {} ({}) but the code field {} holds {} codes", src.path,
+                    level_name(*src.level), options.override_origin, src.code_fields->describe(),
+                    level_name(src.code_fields->level)));
   }
   find_duplicates(layer);
   summarise_problems(layer);

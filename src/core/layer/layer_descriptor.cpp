@@ -1,7 +1,7 @@
 #include "core/layer/layer_descriptor.h"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -40,23 +40,27 @@ Result<LayerDescriptor> read_layer_descriptor(const std::string& path) {
     return {};
   };
   std::string source, layer, level, name_th, name_en, encoding, crs, geometry;
-  for (auto [key, slot] : {std::pair{"name", &d.name}, std::pair{"title_th", &d.title_th},
-                           std::pair{"title_en", &d.title_en}, std::pair{"source", &source},
-                           std::pair{"layer", &layer}, std::pair{"level", &level},
-                           std::pair{"name_th", &name_th}, std::pair{"name_en", &name_en},
-                           std::pair{"encoding", &encoding}, std::pair{"crs", &crs},
-                           std::pair{"geometry", &geometry}}) {
+  for (auto [key, slot] :
+       {std::pair{"name", &d.name}, std::pair{"title_th", &d.title_th},
+        std::pair{"title_en", &d.title_en}, std::pair{"source", &source},
+        std::pair{"layer", &layer}, std::pair{"level", &level}, std::pair{"name_th", &name_th},
+        std::pair{"name_en", &name_en}, std::pair{"encoding", &encoding}, std::pair{"crs", &crs},
+        std::pair{"geometry", &geometry}}) {
     if (auto r = take(key, *slot); !r) return std::unexpected(r.error());
   }
-  if (source.empty()) return fail(path + ": \"source\" is missing: name the data file, relative to the descriptor");
+  if (source.empty())
+    return fail(path + ": \"source\" is missing: name the data file, relative to the descriptor");
   const fs::path base = fs::path(path).parent_path();
-  d.source = source.starts_with("/") || source.starts_with("/vsi") ? source : (base / source).lexically_normal().string();
+  d.source = source.starts_with("/") || source.starts_with("/vsi")
+                 ? source
+                 : (base / source).lexically_normal().string();
   if (d.name.empty()) d.name = fs::path(path).stem().string();
   if (!layer.empty()) d.options.layer = layer;
   if (!level.empty()) {
     d.options.level = parse_level(level);
     if (!d.options.level) {
-      return fail(fmt::format("{}: \"level\": \"{}\" is not province, amphoe, tambon or village", path, level));
+      return fail(fmt::format("{}: \"level\": \"{}\" is not province, amphoe, tambon or village",
+                              path, level));
     }
   }
   if (j.contains("code_fields")) {
@@ -65,7 +69,8 @@ Result<LayerDescriptor> read_layer_descriptor(const std::string& path) {
       d.options.code_fields.push_back(cf.get<std::string>());
     } else if (cf.is_array()) {
       for (const json& f : cf) {
-        if (!f.is_string()) return fail(path + ": \"code_fields\" must list field names as strings");
+        if (!f.is_string())
+          return fail(path + ": \"code_fields\" must list field names as strings");
         d.options.code_fields.push_back(f.get<std::string>());
       }
     } else if (!cf.is_null()) {
@@ -79,12 +84,14 @@ Result<LayerDescriptor> read_layer_descriptor(const std::string& path) {
   if (geometry == "polygon") {
     d.options.require = GeometryRequirement::polygon;
   } else if (!geometry.empty() && geometry != "any" && geometry != "point") {
-    return fail(fmt::format("{}: \"geometry\": \"{}\" must be polygon, point or any", path, geometry));
+    return fail(
+        fmt::format("{}: \"geometry\": \"{}\" must be polygon, point or any", path, geometry));
   }
   if (j.contains("style") && j["style"].is_object()) {
     const json& s = j["style"];
     if (s.contains("fill") && s["fill"].is_string()) d.style.fill = s["fill"].get<std::string>();
-    if (s.contains("outline") && s["outline"].is_string()) d.style.outline = s["outline"].get<std::string>();
+    if (s.contains("outline") && s["outline"].is_string())
+      d.style.outline = s["outline"].get<std::string>();
     if (s.contains("outline_width_px") && s["outline_width_px"].is_number()) {
       d.style.outline_width_px = s["outline_width_px"].get<float>();
     }

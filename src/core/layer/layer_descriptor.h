@@ -29,7 +29,7 @@ struct LayerDescriptor {
   std::string name;
   std::string title_th;
   std::string title_en;
-  std::string source;  // resolved against the descriptor's folder
+  std::string source;   // resolved against the descriptor's folder
   LoadOptions options;  // overrides, with override_origin = "descriptor"
   LayerStyle style;
 };

@@ -16,7 +16,9 @@ struct Progress {
   void report(double fraction) const {
     if (on_progress) on_progress(fraction);
   }
-  bool cancelled() const { return cancel_flag != nullptr && cancel_flag->load(std::memory_order_relaxed); }
+  bool cancelled() const {
+    return cancel_flag != nullptr && cancel_flag->load(std::memory_order_relaxed);
+  }
 };
 
 }  // namespace chipao
