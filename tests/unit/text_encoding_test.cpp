@@ -87,3 +87,22 @@ TEST(TextEncoding, FindsThaiScript) {
 
 }  // namespace
 }  // namespace chipao
+
+namespace chipao {
+namespace {
+
+TEST(EncodingDetector, ACharacterCutAtTheEndIsTruncationNotTis620) {
+  const std::string name = std::string("ชื่อตำบลยาว").substr(0, 10);  // a DBF field name limit
+  EncodingDetector d;
+  d.feed(name);
+  d.feed("ตำบลในเมือง");
+  EXPECT_EQ(d.guess().encoding, TextEncoding::utf8);
+  EXPECT_FALSE(d.saw_invalid_utf8());
+  // The same byte in the middle of a value is invalid.
+  EncodingDetector mid;
+  mid.feed(name + "abc");
+  EXPECT_TRUE(mid.saw_invalid_utf8());
+}
+
+}  // namespace
+}  // namespace chipao

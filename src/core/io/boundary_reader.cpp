@@ -318,6 +318,10 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
                     path, src.layer, src.geometry_type));
   }
 
+  if (options.encoding && !parse_encoding(*options.encoding)) {
+    return fail(fmt::format("{}: encoding '{}' ({}) is not one ChiPao reads; use UTF-8 or CP874 (TIS-620)",
+                            path, *options.encoding, options.override_origin));
+  }
   auto crs = decide_crs(layer, path, options, src.driver, warnings);
   if (!crs) return std::unexpected(crs.error());
   src.crs = crs->name;

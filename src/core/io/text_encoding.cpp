@@ -61,6 +61,28 @@ std::size_t utf8_sequence_length(std::string_view bytes, std::size_t i) {
   return n;
 }
 
+// True when `tail` is the start of a multi-byte UTF-8 sequence cut short: a lead byte
+// followed only by continuation bytes, fewer than the lead byte announces.
+bool is_truncated_utf8_tail(std::string_view tail) {
+  if (tail.empty()) return false;
+  const auto lead = static_cast<unsigned char>(tail[0]);
+  std::size_t needed = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    needed = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    needed = 3;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    needed = 4;
+  } else {
+    return false;
+  }
+  if (tail.size() >= needed) return false;
+  for (std::size_t k = 1; k < tail.size(); ++k) {
+    if ((static_cast<unsigned char>(tail[k]) & 0xC0u) != 0x80u) return false;
+  }
+  return true;
+}
+
 void append_utf8(std::string& out, unsigned cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
@@ -135,6 +157,10 @@ void EncodingDetector::feed(std::string_view bytes) {
     if (b >= 0xA1 && b <= 0xFB) ++thai_range_;
     const std::size_t n = utf8_sequence_length(bytes, i);
     if (n == 0) {
+      // DBF fields cut text at a byte count (10 for names, the width for values), which can
+      // split the last UTF-8 character: a valid beginning of a sequence at the very end is
+      // truncation, not a sign of another encoding.
+      if (is_truncated_utf8_tail(bytes.substr(i))) return;
       ++utf8_invalid_;
       ++i;
     } else {
