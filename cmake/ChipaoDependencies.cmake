@@ -25,7 +25,10 @@ if(CHIPAO_BUILD_APP)
   set_target_properties(imgui::imgui PROPERTIES
     IMPORTED_LOCATION "${IMGUI_LIBRARY}"
     INTERFACE_INCLUDE_DIRECTORIES "${IMGUI_INCLUDE_DIR};${IMGUI_INCLUDE_DIR}/backends")
-  target_link_libraries(imgui::imgui INTERFACE glfw Freetype::Freetype OpenGL::OpenGL ${CMAKE_DL_LIBS})
+  # libimgui.a calls stb_truetype and stb_rect_pack, which Debian compiles into libstb.
+  find_library(IMGUI_STB_LIBRARY NAMES stb REQUIRED)
+  target_link_libraries(imgui::imgui INTERFACE glfw Freetype::Freetype OpenGL::OpenGL
+                        ${IMGUI_STB_LIBRARY} ${CMAKE_DL_LIBS})
 endif()
 
 if(CHIPAO_BUILD_TESTS)

@@ -1,0 +1,39 @@
+// The app's command line:
+//   chipao [--layer DESCRIPTOR_OR_FILE ...] [--demo] [--screenshot OUT.png]
+//          [--exit-after-frames N] [--size WxH] [--view LON,LAT,ZOOM] [--lang th|en] [--help]
+// With no --layer the demo province opens (as with --demo).
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "app/ui_text.h"
+#include "core/util/result.h"
+
+namespace chipao::app {
+
+struct AppOptions {
+  std::vector<std::string> layers;  // descriptors (.json) or data files, drawn in level order
+  bool demo = false;                // also load the demo descriptors
+  std::optional<std::string> screenshot_path;
+  // Exit after this many frames drawn once every load has finished (for scripted screenshots).
+  std::optional<int> exit_after_frames;
+  // A fixed view instead of fitting to the layers: centre (degrees) and zoom in pixels per degree
+  // of latitude. For reproducible screenshots of one area.
+  struct View {
+    double lon = 0, lat = 0, pixels_per_degree = 0;
+  };
+  std::optional<View> view;
+  int width = 1280;
+  int height = 800;
+  Language language = Language::thai;
+  bool help = false;
+};
+
+// argv without the program name.
+Result<AppOptions> parse_command_line(std::span<const std::string> arguments);
+std::string usage_text();
+
+}  // namespace chipao::app

@@ -1,0 +1,71 @@
+// Draws boundary layers (already on the GPU) with a camera into the bound framebuffer.
+//
+// Drawing order is: every layer's fill, bottom to top; then every layer's outline, bottom to
+// top; then points. Administrative layers nest (amphoe over tambon over village), so an upper
+// layer's fill would otherwise hide every boundary below it.
+//
+// Precondition: a GL 3.3 context is current; the bound framebuffer has a stencil buffer (the
+// fill uses one bit of it) and the camera's viewport size.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <utility>
+
+#include "core/util/result.h"
+#include "render/camera.h"
+#include "render/color.h"
+#include "render/layer_gpu.h"
+#include "render/shader_program.h"
+
+namespace chipao::render {
+
+struct LayerDrawStyle {
+  std::optional<Rgba> fill;  // none: outlines only
+  Rgba outline = rgb8(0x5a5246);
+  // Up to 1 px draws GL lines (below 1 px: fainter 1 px lines); wider outlines are screen-space
+  // quads made by a geometry shader (core profiles may refuse glLineWidth above 1).
+  float outline_width_px = 1.0f;
+  Rgba point_fill = rgb8(0xc0392b);
+  Rgba point_outline = rgb8(0xffffff);
+  float point_size_px = 7.0f;
+  bool visible = true;
+};
+
+struct LayerDrawItem {
+  const LayerGpu* layer = nullptr;
+  LayerDrawStyle style;
+};
+
+struct DrawStats {
+  std::size_t fan_triangles = 0;
+  std::size_t outline_segments = 0;
+};
+
+class MapRenderer {
+ public:
+  static Result<MapRenderer> create();
+
+  void clear(const Rgba& background) const;
+  DrawStats draw(std::span<const LayerDrawItem> bottom_to_top, const Camera2D& camera) const;
+
+ private:
+  MapRenderer(ShaderProgram fill, ShaderProgram line, ShaderProgram wide_line, ShaderProgram point)
+      : fill_(std::move(fill)),
+        line_(std::move(line)),
+        wide_line_(std::move(wide_line)),
+        point_(std::move(point)) {}
+
+  void draw_fill(const LayerGpu& layer, const Rgba& color, const Camera2D& camera) const;
+  void draw_outline(const LayerGpu& layer, const LayerDrawStyle& style,
+                    const Camera2D& camera) const;
+  void draw_points(const LayerGpu& layer, const LayerDrawStyle& style,
+                   const Camera2D& camera) const;
+
+  ShaderProgram fill_;
+  ShaderProgram line_;
+  ShaderProgram wide_line_;
+  ShaderProgram point_;
+};
+
+}  // namespace chipao::render
