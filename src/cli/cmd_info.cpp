@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/layer_options.h"
+#include "core/geo/area.h"
 #include "core/io/boundary_reader.h"
 
 namespace chipao::cli {
@@ -58,7 +59,7 @@ ordered_json info_json(const BoundaryLayer& layer) {
   j["extent_wgs84"] =
       e.empty() ? ordered_json(nullptr) : ordered_json({e.min_x, e.min_y, e.max_x, e.max_y});
   double area = 0;
-  for (const BoundaryFeature& f : layer.features) area += f.area_m2;
+  for (const BoundaryFeature& f : layer.features) area += area_m2(f.geometry);
   j["area_km2"] = area / 1e6;
   j["fields"] = s.field_names;
   return j;
@@ -118,7 +119,9 @@ std::string info_usage() {
   return "Usage: chipao-cli info SOURCE [options] [--json]\n\n"
          "Reads a boundary source (shapefile, zipped shapefile, GeoPackage, GeoJSON, FlatGeobuf,\n"
          "SpatiaLite) and prints what ChiPao understood of it.\n\n" +
-         layer_options_help() + "  --json               machine-readable output\n";
+         layer_options_help() +
+         "  --json               machine-readable output\n"
+         "  --timings            time of each loading phase, on stderr\n";
 }
 
 int run_info(const std::vector<std::string>& argv) {
@@ -126,6 +129,7 @@ int run_info(const std::vector<std::string>& argv) {
   add_layer_options(spec);
   spec.flags.insert("json");
   spec.flags.insert("help");
+  spec.flags.insert("timings");
   auto args = parse_args(argv, spec);
   if (!args) {
     std::cerr << "chipao-cli info: " << args.error().message << "\n" << info_usage();
@@ -151,6 +155,10 @@ int run_info(const std::vector<std::string>& argv) {
     return 1;
   }
   for (const std::string& w : layer->report.warnings) std::cerr << "warning: " << w << "\n";
+  if (args->has("timings")) {
+    for (const auto& [phase, ms] : layer->report.phase_ms)
+      std::cerr << fmt::format("time {:<9} {:8.2f} ms\n", phase, ms);
+  }
   if (args->has("json")) {
     std::cout << info_json(*layer).dump(2) << "\n";
   } else {

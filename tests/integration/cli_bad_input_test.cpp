@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "core/geo/area.h"
 #include "core/io/boundary_reader.h"
 #include "support/fixtures.h"
 #include "support/test_paths.h"
@@ -825,9 +826,9 @@ TEST(CliBadInput, BowtieIsRepairedAndListedWithItsCode) {
   auto layer = chipao::load_boundaries(shp.string());
   ASSERT_TRUE(layer.has_value()) << layer.error().message;
   ASSERT_EQ(layer->features.size(), 3u);
-  const double square_m2 = layer->features[0].area_m2;
+  const double square_m2 = chipao::area_m2(layer->features[0].geometry);
   ASSERT_GT(square_m2, 1e6);
-  EXPECT_NEAR(layer->features[1].area_m2 / square_m2, 0.5, 0.005);
+  EXPECT_NEAR(chipao::area_m2(layer->features[1].geometry) / square_m2, 0.5, 0.005);
 }
 
 TEST(CliBadInput, CompositeCodesRestoreLeadingZeros) {

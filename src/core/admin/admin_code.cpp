@@ -79,9 +79,24 @@ std::string check_parts(const std::string& code) {
   return {};
 }
 
+// Most values are already clean ("340101" or "TH340101"): checked without allocating.
+std::optional<CodeCheck> clean_fast_path(std::string_view raw, AdminLevel level) {
+  if (raw.size() >= 2 && raw[0] == 'T' && raw[1] == 'H') raw.remove_prefix(2);
+  if (raw.size() != static_cast<std::size_t>(code_digits(level)) || !all_digits(raw))
+    return std::nullopt;
+  if (find_province(raw.substr(0, 2)) == nullptr) return std::nullopt;
+  for (std::size_t i = 2; i + 2 <= raw.size(); i += 2) {
+    if (raw[i] == '0' && raw[i + 1] == '0') return std::nullopt;
+  }
+  CodeCheck check;
+  check.value = NormalisedCode{std::string(raw), {}};
+  return check;
+}
+
 }  // namespace
 
 CodeCheck normalise_code(std::string_view raw, AdminLevel level) {
+  if (auto fast = clean_fast_path(raw, level)) return std::move(*fast);
   CodeCheck check;
   std::string notes;
   std::string s = clean_text(raw, notes);

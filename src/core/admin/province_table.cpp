@@ -87,13 +87,27 @@ constexpr std::array<ProvinceInfo, 78> kProvinces{{
     {"96", "นราธิวาส", "Narathiwat"},
     {"99", "พนาสุข (จังหวัดสมมุติ)", "Phana Suk (fictional demo province)"},
 }};
+
+// Indexed by the code's value: every code of every feature is checked against this table.
+const std::array<const ProvinceInfo*, 100>& province_index() {
+  static const std::array<const ProvinceInfo*, 100> index = [] {
+    std::array<const ProvinceInfo*, 100> table{};
+    for (const ProvinceInfo& p : kProvinces)
+      table[static_cast<std::size_t>((p.code[0] - '0') * 10 + (p.code[1] - '0'))] = &p;
+    return table;
+  }();
+  return index;
+}
+
 }  // namespace
 
 const ProvinceInfo* find_province(std::string_view province_code) {
-  for (const ProvinceInfo& p : kProvinces) {
-    if (p.code == province_code) return &p;
+  if (province_code.size() != 2 || province_code[0] < '0' || province_code[0] > '9' ||
+      province_code[1] < '0' || province_code[1] > '9') {
+    return nullptr;
   }
-  return nullptr;
+  return province_index()[static_cast<std::size_t>((province_code[0] - '0') * 10 +
+                                                   (province_code[1] - '0'))];
 }
 
 }  // namespace chipao

@@ -98,7 +98,9 @@ bool collect_segments(const FeatureGeometry& g, std::vector<Segment>& out) {
     const std::size_t first = out.size();
     for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
       if (ring[i] == ring[i + 1]) continue;
-      out.push_back(Segment{ring[i], ring[i + 1], static_cast<std::uint32_t>(r), 0, 0});
+      const Vec2 a = ring[i], b = ring[i + 1];
+      out.push_back(Segment{a, b, std::min(a.x, b.x), std::max(a.x, b.x), std::min(a.y, b.y),
+                            std::max(a.y, b.y), static_cast<std::uint32_t>(r), 0, 0});
     }
     const auto count = static_cast<std::uint32_t>(out.size() - first);
     if (count < 3) every_ring_encloses = false;
@@ -117,12 +119,17 @@ bool boxes_apart(const Segment& a, const Segment& b) {
          std::max(b.a.y, b.b.y) < std::min(a.a.y, a.b.y);
 }
 
-// Small geometries: every pair, which beats building a grid below a few dozen segments.
-bool any_conflict_all_pairs(const std::vector<Segment>& segments) {
+// Small geometries: sort by the left edge of each box and sweep, so a segment meets only
+// those whose x-range overlaps its own. Cheaper than a hash grid below a few hundred segments.
+bool any_conflict_sweep(std::vector<Segment>& segments) {
+  std::sort(segments.begin(), segments.end(),
+            [](const Segment& a, const Segment& b) { return a.min_x < b.min_x; });
   for (std::size_t i = 0; i < segments.size(); ++i) {
-    for (std::size_t j = i + 1; j < segments.size(); ++j) {
-      if (!boxes_apart(segments[i], segments[j]) && pair_conflicts(segments[i], segments[j]))
-        return true;
+    const Segment& a = segments[i];
+    for (std::size_t j = i + 1; j < segments.size() && segments[j].min_x <= a.max_x; ++j) {
+      const Segment& b = segments[j];
+      if (a.max_y < b.min_y || b.max_y < a.min_y) continue;
+      if (pair_conflicts(a, b)) return true;
     }
   }
   return false;
@@ -134,10 +141,11 @@ bool any_conflict_all_pairs(const std::vector<Segment>& segments) {
 // table, which keeps each cell's list to a handful of segments.
 bool any_segment_conflict(QuickValidityScratch& s) {
   const std::size_t n = s.segments.size();
-  if (n <= 48) return any_conflict_all_pairs(s.segments);
+  if (n <= 256) return any_conflict_sweep(s.segments);
   double total = 0, longest = 0;
   for (const Segment& seg : s.segments) {
-    const double len = std::hypot(seg.b.x - seg.a.x, seg.b.y - seg.a.y);
+    // The larger side of the box stands in for the length: only the scale matters here.
+    const double len = std::max(seg.max_x - seg.min_x, seg.max_y - seg.min_y);
     total += len;
     longest = std::max(longest, len);
   }

@@ -18,6 +18,7 @@ namespace chipao {
 struct QuickValidityScratch {
   struct Segment {
     Vec2 a, b;
+    double min_x, max_x, min_y, max_y;  // computed once: the box test runs for every pair
     std::uint32_t ring;
     std::uint32_t index;  // position within its ring
     std::uint32_t ring_segments;

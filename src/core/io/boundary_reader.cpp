@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <chrono>
 #include <thread>
 
 #include "core/admin/admin_code.h"
@@ -279,7 +280,28 @@ void to_utf8(std::string& text, TextEncoding encoding, bool all_valid_utf8) {
 
 }  // namespace
 
+namespace {
+
+// Records the wall time since the previous mark under a phase name.
+class PhaseClock {
+ public:
+  explicit PhaseClock(std::vector<std::pair<std::string, double>>& out) : out_(out) {}
+  void mark(const char* phase) {
+    const auto now = std::chrono::steady_clock::now();
+    out_.emplace_back(phase, std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  std::vector<std::pair<std::string, double>>& out_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
 Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions& options) {
+  std::vector<std::pair<std::string, double>> phases;
+  PhaseClock clock(phases);
   auto req = gdal::prepare_open(path);
   if (!req) return std::unexpected(req.error());
   auto ds = gdal::open_dataset(*req, path);
@@ -319,11 +341,14 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
   }
 
   if (options.encoding && !parse_encoding(*options.encoding)) {
-    return fail(fmt::format("{}: encoding '{}' ({}) is not one ChiPao reads; use UTF-8 or CP874 (TIS-620)",
-                            path, *options.encoding, options.override_origin));
+    return fail(
+        fmt::format("{}: encoding '{}' ({}) is not one ChiPao reads; use UTF-8 or CP874 (TIS-620)",
+                    path, *options.encoding, options.override_origin));
   }
+  clock.mark("open");
   auto crs = decide_crs(layer, path, options, src.driver, warnings);
   if (!crs) return std::unexpected(crs.error());
+  clock.mark("crs");
   src.crs = crs->name;
   src.crs_source = crs->source;
 
@@ -349,6 +374,7 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
   scan.progress = options.progress;
   auto scanned = gdal::scan_features(scan);
   if (!scanned) return std::unexpected(scanned.error());
+  clock.mark("scan");
 
   auto encoding =
       decide_encoding(options, *req, **ds, path, scanned->text, raw_field_names, warnings);
@@ -370,7 +396,6 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
     for (std::string& v : f.attributes) to_utf8(v, encoding->encoding, all_valid_utf8);
     f.geometry = std::move(s.geometry);
     f.bbox = s.bbox;
-    f.area_m2 = s.area_m2;
     if (s.transform_failed) ++transform_failures;
     if (!s.invalid_reason.empty())
       result.report.repaired.push_back(RepairedGeometry{f.fid, "", s.invalid_reason});
@@ -384,6 +409,7 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
                     path, transform_failures, src.crs));
   }
 
+  clock.mark("assemble");
   CodeAssignmentOptions code_options;
   code_options.level = options.level;
   code_options.code_fields = options.code_fields;
@@ -402,6 +428,8 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
   if (!options.keep_attributes) {
     for (BoundaryFeature& f : result.features) f.attributes = {};
   }
+  clock.mark("codes");
+  result.report.phase_ms = std::move(phases);
   return result;
 }
 

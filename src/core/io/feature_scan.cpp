@@ -9,7 +9,6 @@
 #include <future>
 #include <thread>
 
-#include "core/geo/area.h"
 #include "core/geo/crs.h"
 #include "core/geo/geos_repair.h"
 #include "core/geo/quick_validity.h"
@@ -125,7 +124,6 @@ RangeResult scan_range(const ScanRequest& req, std::int64_t begin, std::int64_t 
       }
     }
     out.bbox = out.geometry.bounds();
-    out.area_m2 = area_m2(out.geometry);
     // Progress is counted in batches so the shared counter costs nothing measurable.
     if ((i - begin) % 256 == 255) {
       done.fetch_add(256, std::memory_order_relaxed);

@@ -21,7 +21,6 @@ struct ScannedFeature {
   std::vector<std::string> raw_values;  // bytes as the source holds them
   FeatureGeometry geometry;
   Bbox bbox;
-  double area_m2 = 0;
   std::string invalid_reason;  // set when the geometry was invalid (and repaired if allowed)
   bool repaired = false;
   bool transform_failed = false;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/admin/admin_level.h"
@@ -19,8 +20,7 @@ struct BoundaryFeature {
   std::string name_th;
   std::string name_en;
   FeatureGeometry geometry;  // WGS 84 lon/lat
-  Bbox bbox;
-  double area_m2 = 0;
+  Bbox bbox;  // areas in m2: core/geo/area.h area_m2(geometry), computed where needed
   std::vector<std::string> attributes;  // UTF-8, parallel to SourceDescription::field_names
 };
 
@@ -76,6 +76,8 @@ struct LoadReport {
   std::vector<RepairedGeometry> repaired;
   std::vector<std::int64_t> empty_geometries;
   std::vector<std::string> warnings;  // one line each, already naming the file
+  // Wall time of each loading phase in ms ("open", "scan", "codes", ...), for --timings.
+  std::vector<std::pair<std::string, double>> phase_ms;
 };
 
 struct BoundaryLayer {

@@ -159,8 +159,9 @@ void normalise_all(BoundaryLayer& layer, const CodeFieldSpec& spec) {
       for (const std::string& p : parts) raw += (raw.empty() ? "" : "+") + p;
       check = normalise_composite_code(views);
     } else {
-      raw = value_of(f, indices[0]);
-      check = normalise_code(raw, spec.level);
+      const std::string& value = f.attributes[static_cast<std::size_t>(indices[0])];
+      check = normalise_code(value, spec.level);
+      if (!check.value || !check.value->fix_note.empty()) raw = value;  // kept only for reports
     }
     if (check.value) {
       f.code = check.value->code;
@@ -176,9 +177,14 @@ void normalise_all(BoundaryLayer& layer, const CodeFieldSpec& spec) {
 void check_parents(BoundaryLayer& layer, const CodeFieldSpec& spec, const FieldSamples& samples) {
   for (const ParentField& parent : detect_parent_fields(layer.source.field_names, spec, samples)) {
     const int idx = field_index(layer.source.field_names, parent.field);
+    const auto digits = static_cast<std::size_t>(code_digits(parent.level));
     for (BoundaryFeature& f : layer.features) {
       if (f.code.empty()) continue;
-      const std::string raw = value_of(f, idx);
+      const std::string& raw = f.attributes[static_cast<std::size_t>(idx)];
+      // The common case, a clean parent code that agrees, costs one comparison.
+      const std::string_view bare =
+          std::string_view(raw).starts_with("TH") ? std::string_view(raw).substr(2) : raw;
+      if (bare.size() == digits && f.code.compare(0, digits, bare) == 0) continue;
       const CodeCheck check = normalise_code(raw, parent.level);
       const std::string expected = ancestor_code(f.code, parent.level);
       if (check.value && check.value->code != expected) {
@@ -192,16 +198,24 @@ void check_parents(BoundaryLayer& layer, const CodeFieldSpec& spec, const FieldS
   }
 }
 
+// Sorting (code, fid) pairs finds repeats without a map entry per feature.
 void find_duplicates(BoundaryLayer& layer) {
-  std::unordered_map<std::string, std::vector<std::int64_t>> by_code;
+  std::vector<std::pair<std::string_view, std::int64_t>> codes;
+  codes.reserve(layer.features.size());
   for (const BoundaryFeature& f : layer.features) {
-    if (!f.code.empty()) by_code[f.code].push_back(f.fid);
+    if (!f.code.empty()) codes.emplace_back(f.code, f.fid);
   }
-  for (auto& [code, fids] : by_code) {
-    if (fids.size() > 1) layer.report.duplicates.push_back(DuplicateCode{code, fids});
+  std::sort(codes.begin(), codes.end());
+  for (std::size_t i = 0; i < codes.size();) {
+    std::size_t j = i + 1;
+    while (j < codes.size() && codes[j].first == codes[i].first) ++j;
+    if (j - i > 1) {
+      DuplicateCode d{std::string(codes[i].first), {}};
+      for (std::size_t k = i; k < j; ++k) d.fids.push_back(codes[k].second);
+      layer.report.duplicates.push_back(std::move(d));
+    }
+    i = j;
   }
-  std::sort(layer.report.duplicates.begin(), layer.report.duplicates.end(),
-            [](const DuplicateCode& a, const DuplicateCode& b) { return a.code < b.code; });
 }
 
 // One line per kind of problem, naming the file, the field, the first few features and what
