@@ -5,6 +5,9 @@
 
 #include "cli/commands.h"
 #include "cli/layer_options.h"
+#include <set>
+
+#include "core/admin/admin_code.h"
 #include "core/geo/area.h"
 #include "core/io/boundary_reader.h"
 
@@ -58,6 +61,20 @@ ordered_json info_json(const BoundaryLayer& layer) {
   const Bbox& e = layer.extent_wgs84;
   j["extent_wgs84"] =
       e.empty() ? ordered_json(nullptr) : ordered_json({e.min_x, e.min_y, e.max_x, e.max_y});
+  // The units each feature's code places it in, counted per level: a tambon layer of one
+  // province should show one province and its amphoe.
+  ordered_json parents = ordered_json::object();
+  if (s.level) {
+    for (int lv = static_cast<int>(AdminLevel::province); lv < static_cast<int>(*s.level); ++lv) {
+      const auto level = static_cast<AdminLevel>(lv);
+      std::set<std::string> units;
+      for (const BoundaryFeature& f : layer.features) {
+        if (!f.code.empty()) units.insert(ancestor_code(f.code, level));
+      }
+      parents[std::string(level_name(level))] = units.size();
+    }
+  }
+  j["parent_units"] = parents;
   double area = 0;
   for (const BoundaryFeature& f : layer.features) area += area_m2(f.geometry);
   j["area_km2"] = area / 1e6;
