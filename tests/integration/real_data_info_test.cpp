@@ -42,6 +42,9 @@ struct Expected {
   std::string th_name;     // expected Thai name field, "" when the file has none
 };
 
+// Keeps test names stable: without it GoogleTest prints the parameter's raw bytes.
+void PrintTo(const Expected& e, std::ostream* out) { *out << e.path; }
+
 std::string name_of(const ::testing::TestParamInfo<Expected>& info) {
   std::string out;
   const std::string& p = info.param.path;
