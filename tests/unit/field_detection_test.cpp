@@ -84,3 +84,16 @@ TEST(DetectNameFields, FallsBackToContent) {
 
 }  // namespace
 }  // namespace chipao
+
+namespace chipao {
+namespace {
+
+TEST(LevelFromSamples, TheCommonDigitCountDecides) {
+  EXPECT_EQ(level_from_samples({"TH3401", "TH3402", "bad"}), AdminLevel::amphoe);
+  EXPECT_EQ(level_from_samples({"40010601.0", "40010602.0"}), AdminLevel::village);
+  EXPECT_FALSE(level_from_samples({"North", "South"}));
+  EXPECT_FALSE(level_from_samples({"12345"}));
+}
+
+}  // namespace
+}  // namespace chipao

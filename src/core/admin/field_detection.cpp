@@ -91,6 +91,10 @@ bool looks_like_part(const FieldSamples& samples, int field) {
 
 }  // namespace
 
+std::optional<AdminLevel> level_from_samples(const std::vector<std::string>& values) {
+  return level_from_digits(typical_digits(FieldSamples{values}, 0));
+}
+
 std::string CodeFieldSpec::describe() const {
   std::string out;
   for (const std::string& f : fields) {

@@ -25,6 +25,10 @@ struct CodeFieldSpec {
 // two schemes share: DOPA's AMP_CODE holds 2 digits, chingchai's amp_code 4.
 using FieldSamples = std::vector<std::vector<std::string>>;
 
+// The level whose digit count most sample values have (after a TH prefix and ".0" are
+// stripped), for a code field the user named; nothing when the values are not codes.
+std::optional<AdminLevel> level_from_samples(const std::vector<std::string>& values);
+
 // Names are matched case-insensitively; the returned spec carries the layer's own spelling.
 std::optional<CodeFieldSpec> detect_code_fields(const std::vector<std::string>& field_names,
                                                 const FieldSamples& samples);

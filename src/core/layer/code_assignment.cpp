@@ -124,23 +124,9 @@ Result<std::optional<CodeFieldSpec>> resolve_code_fields(const BoundaryLayer& la
     spec.level = static_cast<AdminLevel>(std::min<std::size_t>(spec.fields.size(), 4));
   } else {
     // One named field: its values' digit count says the level.
-    const auto detected = detect_code_fields(
-        {spec.fields[0]}, {samples[static_cast<std::size_t>(field_index(names, spec.fields[0]))]});
-    spec.level = detected ? detected->level : AdminLevel::tambon;
-    std::size_t digits = 0;
-    for (const std::string& v :
-         samples[static_cast<std::size_t>(field_index(names, spec.fields[0]))]) {
-      std::string d;
-      for (char c : v) {
-        if (c >= '0' && c <= '9') d.push_back(c);
-        if (c == '.') break;
-      }
-      if (!d.empty()) {
-        digits = d.size();
-        break;
-      }
-    }
-    if (auto by_digits = level_from_digits(digits)) spec.level = *by_digits;
+    const int idx = field_index(names, spec.fields[0]);
+    spec.level =
+        level_from_samples(samples[static_cast<std::size_t>(idx)]).value_or(AdminLevel::tambon);
   }
   return std::optional<CodeFieldSpec>(spec);
 }
