@@ -36,6 +36,7 @@ std::size_t plain_gdal_loop(const std::string& path) {
 struct Case {
   const char* name;
   const char* relative;
+  bool ratio_target;  // the 1.5x-of-GDAL target applies to the national layer only
 };
 
 }  // namespace
@@ -54,9 +55,11 @@ int main(int argc, char** argv) {
   const Case cases[] = {
       {"national tambon (7,425 polygons)",
        "hdx_codab_tha_via_prasertcbs/adm3_tambon_simplified_country/"
-       "tha_admbnda_adm3_rtsd_20220121.shp"},
+       "tha_admbnda_adm3_rtsd_20220121.shp",
+       true},
       {"Si Sa Ket full resolution (236k vertices)",
-       "hdx_codab_tha_via_prasertcbs/adm3_tambon_fullres_by_province/Si Sa Ket/Si Sa Ket.shp"},
+       "hdx_codab_tha_via_prasertcbs/adm3_tambon_fullres_by_province/Si Sa Ket/Si Sa Ket.shp",
+       false},
   };
   std::printf("machine: %s\n", chipao::bench::machine_description().c_str());
   int failures = 0;
@@ -89,9 +92,15 @@ int main(int argc, char** argv) {
     std::printf("%s: %zu features, %d runs\n", c.name, features, to.runs);
     std::printf("  plain GDAL loop     median %7.2f ms  p95 %7.2f ms\n", tb.median_ms, tb.p95_ms);
     std::printf("  chipao load+check   median %7.2f ms  p95 %7.2f ms\n", to.median_ms, to.p95_ms);
-    std::printf(
-        "  ratio %.2fx (target <= 1.5x for the national layer); absolute target < 150 ms: %s\n",
-        ratio, to.median_ms < 150 ? "met" : "MISSED");
+    if (c.ratio_target) {
+      std::printf("  ratio to GDAL %.2fx (target <= 1.5x): %s\n", ratio,
+                  ratio <= 1.5 ? "met" : "MISSED");
+    } else {
+      std::printf(
+          "  ratio to GDAL %.2fx (no target: few features, so checking 236k vertices dominates)\n",
+          ratio);
+    }
+    std::printf("  absolute target < 150 ms: %s\n", to.median_ms < 150 ? "met" : "MISSED");
     if (to.median_ms >= 150) ++failures;
   }
   return failures == 0 ? 0 : 1;
