@@ -1,0 +1,57 @@
+#include "core/stats/tpmap_schema.h"
+
+#include <filesystem>
+
+namespace chipao {
+
+std::optional<AdminLevel> tpmap_key_level(std::string_view column) {
+  if (column == "province_ID") return AdminLevel::province;
+  if (column == "amphur_ID") return AdminLevel::amphoe;
+  if (column == "tumbol_ID") return AdminLevel::tambon;
+  if (column == "village_ID") return AdminLevel::village;
+  return std::nullopt;
+}
+
+bool is_tpmap_id_column(std::string_view column) {
+  return tpmap_key_level(column).has_value();
+}
+
+MeasureSpec tpmap_measure(std::string_view column) {
+  MeasureSpec m;
+  m.column = std::string(column);
+  if (column == "JPT.MOFval.pov.rate") {
+    m.rule = MeasureRule::ratio;
+    m.numerator = "poor.JPT.MOFval.CNT";
+    m.denominator = "HOUSEMEMBER_CNT";
+    m.scale = 100;
+    m.count = false;
+  } else if (column == "happiness") {
+    m.rule = MeasureRule::weighted_mean;
+    m.weight = "household.CNT";
+    m.count = false;
+  }
+  return m;
+}
+
+std::string tpmap_mask_from_filename(std::string_view path) {
+  const std::string stem = std::filesystem::path(path).stem().string();
+  const auto underscore = stem.rfind('_');
+  if (underscore == std::string::npos) return {};
+  const std::string tail = stem.substr(underscore + 1);
+  if (tail.size() != 5 || tail.find_first_not_of("01") != std::string::npos || tail == "00000")
+    return {};
+  return tail;
+}
+
+const std::vector<Dimension>& tpmap_dimensions() {
+  static const std::vector<Dimension> dims{
+      {"health", "ด้านสุขภาพ", "Health"},
+      {"living", "ด้านความเป็นอยู่", "Living standard"},
+      {"education", "ด้านการศึกษา", "Education"},
+      {"income", "ด้านรายได้", "Income"},
+      {"accessibility", "ด้านการเข้าถึงบริการรัฐ", "Access to public services"},
+  };
+  return dims;
+}
+
+}  // namespace chipao

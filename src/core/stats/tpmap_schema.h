@@ -1,0 +1,32 @@
+// The TPMAP export schema (NESDC/NECTEC, 2561): key columns per level, the dimension-mask file
+// naming, and the aggregation rule of every column.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/admin/admin_level.h"
+#include "core/stats/measure_table.h"
+
+namespace chipao {
+
+// "province_ID", "amphur_ID", "tumbol_ID", "village_ID" and the level each keys.
+std::optional<AdminLevel> tpmap_key_level(std::string_view column);
+// Columns that identify rather than measure (the key columns and province_ID).
+bool is_tpmap_id_column(std::string_view column);
+// The rule of a TPMAP column: the poverty rate is 100 x target poor / HOUSEMEMBER_CNT (of
+// the common file), happiness is a mean weighted by household.CNT, everything else a count.
+MeasureSpec tpmap_measure(std::string_view column);
+// "61_35_tambol_10100.csv" -> "10100"; empty when the name carries no mask.
+std::string tpmap_mask_from_filename(std::string_view path);
+
+// The five dimensions in mask order, with Thai and English names.
+struct Dimension {
+  std::string_view key;  // "health", "living", "education", "income", "accessibility"
+  std::string_view th;
+  std::string_view en;
+};
+const std::vector<Dimension>& tpmap_dimensions();
+
+}  // namespace chipao
