@@ -2,9 +2,11 @@
 # and third-party headers are not forced through our warning set.
 add_library(chipao_warnings INTERFACE)
 add_library(chipao::warnings ALIAS chipao_warnings)
+# No -Wnull-dereference: with g++ 12 at -O2 it fires inside libstdc++'s own streambuf code
+# (inlined into any use of std::ifstream), which no change of ours can silence.
 target_compile_options(chipao_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
-  -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Werror)
+  -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough -Werror)
 
 add_library(chipao_sanitizers INTERFACE)
 add_library(chipao::sanitizers ALIAS chipao_sanitizers)

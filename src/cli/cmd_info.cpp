@@ -3,9 +3,9 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include "cli/commands.h"
 #include "cli/layer_options.h"
-#include <set>
 
 #include "core/admin/admin_code.h"
 #include "core/geo/area.h"

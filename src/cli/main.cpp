@@ -14,7 +14,10 @@ void print_usage(std::ostream& out) {
          "Usage: chipao-cli COMMAND [options]\n\n"
          "Commands:\n"
          "  info SOURCE     what ChiPao understands of a boundary file: level, codes, names,\n"
-         "                  encoding, CRS, invalid geometry, bad codes\n\n"
+         "                  encoding, CRS, invalid geometry, bad codes\n"
+         "  join            join tables of figures (TPMAP or others) to boundaries; report every "
+         "figure\n"
+         "  stats           aggregate tables to a higher level with each measure's rule\n\n"
          "Run 'chipao-cli COMMAND --help' for a command's options.\n";
 }
 
@@ -31,6 +34,8 @@ int main(int argc, char** argv) {
   // Exceptions mean a bug, not bad input: caught once here, reported, never a crash dump.
   try {
     if (command == "info") return chipao::cli::run_info(args);
+    if (command == "join") return chipao::cli::run_join(args);
+    if (command == "stats") return chipao::cli::run_stats(args);
     std::cerr << "chipao-cli: unknown command '" << command << "'\n";
     print_usage(std::cerr);
     return 2;

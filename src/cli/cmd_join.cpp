@@ -1,0 +1,222 @@
+// chipao-cli join: boundaries + tables of figures -> boundaries with the figures, and a
+// report that accounts for every person counted.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/layer_options.h"
+#include "cli/table_options.h"
+#include "core/io/vector_writer.h"
+#include "core/join/join.h"
+
+namespace chipao::cli {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json report_json(const JoinReport& r) {
+  ordered_json j;
+  j["level"] = r.level;
+  j["boundaries"] = r.boundaries;
+  j["matched"] = r.matched;
+  ordered_json ub = ordered_json::array();
+  for (const auto& u : r.unmatched_boundaries)
+    ub.push_back({{"code", u.code}, {"name_th", u.name_th}, {"name_en", u.name_en}});
+  j["unmatched_boundaries"] = ub;
+  ordered_json ur = ordered_json::array();
+  for (const auto& u : r.unmatched_rows)
+    ur.push_back({{"table", u.table}, {"code", u.code}, {"row", u.line}});
+  j["unmatched_rows"] = ur;
+  ordered_json ru = ordered_json::array();
+  for (const auto& u : r.rolled_up) {
+    ru.push_back({{"table", u.table},
+                  {"code", u.code},
+                  {"kind", u.kind},
+                  {"to", u.to},
+                  {"on_map", u.on_map},
+                  {"rows", u.lines}});
+  }
+  j["rolled_up"] = ru;
+  ordered_json dup = ordered_json::array();
+  for (const auto& d : r.duplicates)
+    dup.push_back({{"table", d.table}, {"code", d.code}, {"rows", d.lines}});
+  j["duplicates"] = dup;
+  ordered_json fixed = ordered_json::array();
+  for (const auto& f : r.fixed_codes) {
+    fixed.push_back({{"table", f.table},
+                     {"row", f.line},
+                     {"value", f.value},
+                     {"code", f.code},
+                     {"note", f.note}});
+  }
+  j["fixed_codes"] = fixed;
+  ordered_json assigned = ordered_json::array();
+  for (const auto& a : r.assigned)
+    assigned.push_back({{"municipal", a.municipal_code}, {"tambons", a.tambons}});
+  j["assigned"] = assigned;
+  ordered_json sugg = ordered_json::array();
+  for (const auto& s : r.suggestions) {
+    sugg.push_back(
+        {{"municipal", s.municipal_code}, {"amphoe", s.amphoe}, {"suggested_tambons", s.tambons}});
+  }
+  j["municipal_suggestions"] = sugg;
+  ordered_json totals = ordered_json::object();
+  for (const auto& t : r.totals) {
+    totals[t.measure] = {{"input", t.input},         {"joined", t.joined},
+                         {"rolled_up", t.rolled_up}, {"unmatched", t.unmatched},
+                         {"on_map", t.on_map},       {"balanced", t.balanced}};
+  }
+  j["totals"] = totals;
+  j["balanced"] = r.balanced;
+  j["warnings"] = r.warnings;
+  return j;
+}
+
+void print_text(const JoinReport& r, std::ostream& out) {
+  out << fmt::format("joined to {} {} polygons: {} received figures, {} did not\n", r.boundaries,
+                     r.level, r.matched, r.unmatched_boundaries.size());
+  out << fmt::format("rows not joined to a polygon of their own: {} rolled up, {} unmatched\n",
+                     r.rolled_up.size(), r.unmatched_rows.size());
+  for (std::size_t i = 0; i < r.unmatched_rows.size() && i < 10; ++i) {
+    out << fmt::format("  unmatched {} row {} code {}\n", r.unmatched_rows[i].table,
+                       r.unmatched_rows[i].line, r.unmatched_rows[i].code);
+  }
+  for (const auto& s : r.suggestions) {
+    std::string t;
+    for (const auto& c : s.tambons) t += (t.empty() ? "" : ", ") + c;
+    out << fmt::format(
+        "  municipal {} rolled up to amphoe {}; likely tambon(s) without figures: {} (assign with "
+        "--assign {}={})\n",
+        s.municipal_code, s.amphoe, t.empty() ? "none" : t, s.municipal_code,
+        s.tambons.empty() ? "TAMBON" : s.tambons.front());
+  }
+  for (const auto& t : r.totals) {
+    if (t.measure.find("poor.JPT.MOFval.CNT") == 0 || t.measure.find("HOUSEMEMBER_CNT") == 0) {
+      out << fmt::format(
+          "  {}: input {:.0f} = joined {:.0f} + rolled up {:.0f} + unmatched {:.0f} ({})\n",
+          t.measure, t.input, t.joined, t.rolled_up, t.unmatched,
+          t.balanced ? "balanced" : "DOES NOT BALANCE");
+    }
+  }
+  out << (r.balanced ? "every measure balances\n" : "THE REPORT DOES NOT BALANCE\n");
+}
+
+}  // namespace
+
+std::string join_usage() {
+  return "Usage: chipao-cli join --boundaries SRC --table T [--table T2 ...] --out OUT [--report "
+         "R.json] [--json]\n\n"
+         "Joins tables of figures to boundaries by code and writes the boundaries with the "
+         "figures\n"
+         "(.gpkg, .shp or .csv by extension). The report accounts for every figure:\n"
+         "input = joined + rolled up + unmatched, per measure.\n\n"
+         "  --boundaries SRC     the boundary file (all `info` layer options apply)\n" +
+         table_options_help() +
+         "  --assign M=T[+T2]    put municipal area M's figures into tambon(s) T (split by area);\n"
+         "                       repeatable; every export names the figures that came this way\n"
+         "  --out OUT            the joined layer (.gpkg, .shp, .csv)\n"
+         "  --encoding-out E     shapefile text encoding: UTF-8 (default) or CP874\n"
+         "  --report R.json      write the join report as JSON\n"
+         "  --json               print the report as JSON\n" +
+         layer_options_help();
+}
+
+int run_join(const std::vector<std::string>& argv) {
+  ArgSpec spec;
+  add_layer_options(spec);
+  add_table_options(spec);
+  spec.values.insert("boundaries");
+  spec.values.insert("out");
+  spec.values.insert("report");
+  spec.values.insert("encoding-out");
+  spec.repeatable.insert("assign");
+  spec.flags.insert("json");
+  spec.flags.insert("help");
+  auto args = parse_args(argv, spec);
+  if (!args) {
+    std::cerr << "chipao-cli join: " << args.error().message << "\n" << join_usage();
+    return 2;
+  }
+  if (args->has("help")) {
+    std::cout << join_usage();
+    return 0;
+  }
+  const auto boundaries = args->value("boundaries");
+  if (!boundaries || !args->value("out") || args->all("table").empty()) {
+    std::cerr << "chipao-cli join: --boundaries, --table and --out are needed\n" << join_usage();
+    return 2;
+  }
+  JoinOptions options;
+  for (const std::string& a : args->all("assign")) {
+    auto parsed = parse_assignment(a);
+    if (!parsed) {
+      std::cerr << "chipao-cli join: " << parsed.error().message << "\n";
+      return 2;
+    }
+    options.assignments.push_back(*parsed);
+  }
+  auto source = layer_source_from_args(*args, *boundaries);
+  if (!source) {
+    std::cerr << "chipao-cli join: " << source.error().message << "\n";
+    return 2;
+  }
+  source->options.require = GeometryRequirement::any;
+  auto layer = load_boundaries(source->path, source->options);
+  if (!layer) {
+    std::cerr << layer.error().message << "\n";
+    return 1;
+  }
+  auto tables = tables_from_args(*args);
+  if (!tables) {
+    std::cerr << tables.error().message << "\n";
+    return 1;
+  }
+  auto joined = join_tables(*layer, *tables, options);
+  if (!joined) {
+    std::cerr << joined.error().message << "\n";
+    return 1;
+  }
+  std::vector<OutputColumn> columns;
+  for (const JoinedColumn& c : joined->columns) {
+    OutputColumn out;
+    out.name = c.name;
+    std::tie(out.label_th, out.label_en) = tpmap_labels(c.name);
+    out.numbers = c.values;
+    columns.push_back(std::move(out));
+  }
+  if (!joined->report.assigned.empty()) {
+    OutputColumn note;
+    note.name = "assigned_from";
+    note.label_th = "ตัวเลขจากเขตเทศบาลที่กำหนดให้";
+    note.label_en = "Figures assigned from municipal areas";
+    note.numeric = false;
+    note.texts = joined->assigned_from;
+    columns.push_back(std::move(note));
+  }
+  WriteOptions write;
+  if (auto e = args->value("encoding-out"))
+    write.encoding = (*e == "CP874" || *e == "cp874") ? "CP874" : "UTF-8";
+  auto written = write_layer(*args->value("out"), *layer, columns, write);
+  if (!written) {
+    std::cerr << written.error().message << "\n";
+    return 1;
+  }
+  const ordered_json report = report_json(joined->report);
+  if (auto path = args->value("report")) {
+    std::ofstream(*path) << report.dump(2) << "\n";
+  }
+  for (const std::string& w : joined->report.warnings) std::cerr << "warning: " << w << "\n";
+  if (args->has("json")) {
+    std::cout << report.dump(2) << "\n";
+  } else {
+    print_text(joined->report, std::cout);
+  }
+  return joined->report.balanced ? 0 : 1;
+}
+
+}  // namespace chipao::cli
