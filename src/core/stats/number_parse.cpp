@@ -83,7 +83,11 @@ ParsedNumber parse_number(std::string_view text) {
     result.kind = ParsedNumber::Kind::invalid;
     return result;
   }
-  if (is_blank_word(s)) return result;
+  // Only a cell that does not start with a digit can be a blank word ("-", "NA"): checked
+  // without lower-casing every number.
+  if (s.empty() || !std::isdigit(static_cast<unsigned char>(s[0]))) {
+    if (is_blank_word(s)) return result;
+  }
   if (!strip_grouping(s)) {
     result.kind = ParsedNumber::Kind::invalid;
     return result;
