@@ -29,14 +29,17 @@ int main(int argc, char** argv) {
     }
   }
   const fs::path tambol = fs::path(shared) / "tpmap2561_via_newknp/tambol";
-  const fs::path shp = fs::path(shared) / "hdx_codab_tha_via_prasertcbs/adm3_tambon_simplified_country/tha_admbnda_adm3_rtsd_20220121.shp";
+  const fs::path shp = fs::path(shared) /
+                       "hdx_codab_tha_via_prasertcbs/adm3_tambon_simplified_country/"
+                       "tha_admbnda_adm3_rtsd_20220121.shp";
   if (!fs::exists(tambol) || !fs::exists(shp)) {
     std::printf("skipped: %s is absent\n", shared.c_str());
     return 0;
   }
   std::vector<std::string> tables;
   for (const auto& e : fs::directory_iterator(tambol)) {
-    if (e.path().filename().string().ends_with("_tambol_11111.csv")) tables.push_back(e.path().string());
+    if (e.path().filename().string().ends_with("_tambol_11111.csv"))
+      tables.push_back(e.path().string());
   }
   auto layer = chipao::load_boundaries(shp.string());
   if (!layer) return 1;
@@ -61,11 +64,13 @@ int main(int argc, char** argv) {
   }
   const auto tj = chipao::bench::summarise(join_ms);
   const auto tw = chipao::bench::summarise(write_ms);
-  std::printf("76 tambon tables (%zu files) joined to %zu tambon polygons, %d runs\n", tables.size(),
-              layer->features.size(), tj.runs);
-  std::printf("  read tables + join          median %7.2f ms  p95 %7.2f ms  (target < 100 ms: %s)\n", tj.median_ms,
-              tj.p95_ms, tj.median_ms < 100 ? "met" : "MISSED");
-  std::printf("  read + join + write GPKG    median %7.2f ms  p95 %7.2f ms\n", tw.median_ms, tw.p95_ms);
+  std::printf("76 tambon tables (%zu files) joined to %zu tambon polygons, %d runs\n",
+              tables.size(), layer->features.size(), tj.runs);
+  std::printf(
+      "  read tables + join          median %7.2f ms  p95 %7.2f ms  (target < 100 ms: %s)\n",
+      tj.median_ms, tj.p95_ms, tj.median_ms < 100 ? "met" : "MISSED");
+  std::printf("  read + join + write GPKG    median %7.2f ms  p95 %7.2f ms\n", tw.median_ms,
+              tw.p95_ms);
   fs::remove(out);
   return 0;
 }

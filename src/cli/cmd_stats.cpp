@@ -47,6 +47,9 @@ int run_stats(const std::vector<std::string>& argv) {
     std::cerr << tables.error().message << "\n";
     return 1;
   }
+  for (const MeasureTable& t : *tables) {
+    for (const std::string& w : t.warnings) std::cerr << "warning: " << w << "\n";
+  }
   auto aggregated = aggregate_tables(*tables, *level);
   if (!aggregated) {
     std::cerr << aggregated.error().message << "\n";
