@@ -79,3 +79,50 @@ TEST(ReadTable, MissingFile) {
 
 }  // namespace
 }  // namespace chipao
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+namespace chipao {
+namespace {
+
+// An XLSX written by GDAL itself, as a spreadsheet program would save one.
+TEST(ReadTable, ReadsXlsxSheetsWithThaiText) {
+  GDALAllRegister();
+  const std::string path = test::temp_dir("xlsx") + "/figures.xlsx";
+  {
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("XLSX");
+    ASSERT_NE(driver, nullptr);
+    std::unique_ptr<GDALDataset> ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    ASSERT_TRUE(ds);
+    OGRLayer* sheet = ds->CreateLayer("ตำบล", nullptr, wkbNone, nullptr);
+    OGRFieldDefn key("tumbol_ID", OFTString);
+    OGRFieldDefn name("ชื่อ", OFTString);
+    OGRFieldDefn value("poor.JPT.CNT", OFTInteger);
+    ASSERT_EQ(sheet->CreateField(&key), OGRERR_NONE);
+    ASSERT_EQ(sheet->CreateField(&name), OGRERR_NONE);
+    ASSERT_EQ(sheet->CreateField(&value), OGRERR_NONE);
+    for (int i = 0; i < 3; ++i) {
+      OGRFeature f(sheet->GetLayerDefn());
+      f.SetField(0, ("99010" + std::to_string(i + 2)).c_str());
+      f.SetField(1, "หนองบัว");
+      f.SetField(2, 10 * (i + 1));
+      ASSERT_EQ(sheet->CreateFeature(&f), OGRERR_NONE);
+    }
+  }
+  auto t = read_table(path);
+  ASSERT_TRUE(t) << t.error().message;
+  ASSERT_EQ(t->columns.size(), 3u);
+  EXPECT_EQ(t->columns[1], "ชื่อ");
+  ASSERT_EQ(t->rows.size(), 3u);
+  EXPECT_EQ(t->rows[2][0], "990104");
+  EXPECT_EQ(t->rows[2][1], "หนองบัว");
+  EXPECT_EQ(t->rows[2][2], "30");
+  EXPECT_EQ(t->lines[0], 2u);
+  auto missing_sheet = read_table(path, {.encoding = {}, .delimiter = {}, .sheet = "nope"});
+  ASSERT_FALSE(missing_sheet);
+  EXPECT_NE(missing_sheet.error().message.find("ตำบล"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace chipao
