@@ -9,6 +9,8 @@ find_package(SQLite3 REQUIRED)
 find_package(nlohmann_json REQUIRED)
 find_package(Threads REQUIRED)
 find_package(fmt REQUIRED)
+# SHA-256 for the salted hashes of national IDs and house IDs (core/stats/registry_hash).
+find_package(OpenSSL REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SPATIALITE REQUIRED IMPORTED_TARGET spatialite)
 

@@ -12,6 +12,8 @@ packages=(
   libspatialite-dev libsqlite3-dev libsqlite3-mod-spatialite
   # JSON for CLI output and layer descriptors; fmt because g++ 12 has no <format>
   nlohmann-json3-dev libfmt-dev
+  # SHA-256 for salted hashes of personal IDs in household registries
+  libssl-dev
   # desktop app and rendering
   libglfw3-dev libimgui-dev libstb-dev libfreetype-dev libharfbuzz-dev
   libgl-dev libegl-dev libopengl-dev libgl1-mesa-dri libegl-mesa0 mesa-utils

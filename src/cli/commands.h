@@ -9,6 +9,8 @@ namespace chipao::cli {
 
 int run_info(const std::vector<std::string>& args);
 std::string info_usage();
+int run_households(const std::vector<std::string>& args);
+std::string households_usage();
 int run_join(const std::vector<std::string>& args);
 std::string join_usage();
 int run_stats(const std::vector<std::string>& args);

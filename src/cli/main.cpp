@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   // Exceptions mean a bug, not bad input: caught once here, reported, never a crash dump.
   try {
     if (command == "info") return chipao::cli::run_info(args);
+    if (command == "households") return chipao::cli::run_households(args);
     if (command == "join") return chipao::cli::run_join(args);
     if (command == "stats") return chipao::cli::run_stats(args);
     std::cerr << "chipao-cli: unknown command '" << command << "'\n";

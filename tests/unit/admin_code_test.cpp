@@ -61,6 +61,9 @@ TEST(NormaliseCompositeCode, RestoresLeadingZerosOfTwoDigitParts) {
   EXPECT_EQ(clean.value->fix_note, "");
   EXPECT_FALSE(normalise_composite_code({"34", "101", "01"}).value);
   EXPECT_FALSE(normalise_composite_code({"34", "", "01"}).value);
+  // Found by fuzzing: five parts made a 10-digit "code".
+  EXPECT_FALSE(normalise_composite_code({"34", "01", "01", "01", "01"}).value);
+  EXPECT_FALSE(normalise_composite_code({"34"}).value);
 }
 
 TEST(AdminCode, AncestorsAndMunicipalTambons) {

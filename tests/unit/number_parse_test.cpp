@@ -49,7 +49,8 @@ TEST(ParseNumber, BlanksAreMissingNotZero) {
 }
 
 TEST(ParseNumber, RejectsText) {
-  for (const char* s : {"abc", "12abc", "1.2.3", "ห้า", "inf", "1e999", "--1", "0x10"}) {
+  for (const char* s :
+       {"abc", "12abc", "1.2.3", "ห้า", "inf", "1e999", "--1", "0x10", "+-5", "++5"}) {
     EXPECT_EQ(kind(s), ParsedNumber::Kind::invalid) << s;
   }
 }

@@ -24,6 +24,12 @@ TEST(TextEncoding, Cp874RoundTripsThaiWithToneMarks) {
   EXPECT_EQ(bytes, tis620_of(U"ญี่ปุ่น น้ำ ที่นี่ สิ้น ปู่ ฐาน"));
 }
 
+TEST(TextEncoding, Cp874KeepsNulAndMarksUndefinedBytes) {
+  // Found by fuzzing: byte 0x00 came back as U+FFFD.
+  EXPECT_EQ(cp874_to_utf8(std::string("a\0b", 3)), std::string("a\0b", 3));
+  EXPECT_EQ(cp874_to_utf8("\xDB"), "\xEF\xBF\xBD");  // 0xDB is undefined in TIS-620
+}
+
 TEST(TextEncoding, Cp874MarksWhatItCannotHold) {
   bool lossy = false;
   EXPECT_EQ(utf8_to_cp874("ก€é", &lossy), std::string("\xA1\x80?"));

@@ -133,6 +133,12 @@ CodeCheck normalise_code(std::string_view raw, AdminLevel level) {
 
 CodeCheck normalise_composite_code(const std::vector<std::string_view>& parts) {
   CodeCheck check;
+  // Province + amphoe (+ tambon (+ village)): two to four parts make a code of some level.
+  if (parts.size() < 2 || parts.size() > 4) {
+    check.problem = "a composite code has 2 to 4 parts (province, amphoe, tambon, village), not " +
+                    std::to_string(parts.size());
+    return check;
+  }
   std::string notes;
   std::string code;
   for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -218,7 +218,10 @@ Result<TextTable> parse_csv(std::string_view bytes, const std::string& path,
     const TextEncoding e = detector.guess().encoding;
     table.encoding = std::string(encoding_name(e));
     table.encoding_source = "detected";
-    text = e == TextEncoding::cp874 ? cp874_to_utf8(bytes) : std::string(bytes);
+    // The detector forgives a character cut at the very end (a DBF limit); the cells must
+    // still be valid UTF-8, so anything broken is dropped here.
+    text = e == TextEncoding::cp874 ? cp874_to_utf8(bytes)
+                                    : (is_valid_utf8(bytes) ? std::string(bytes) : sanitise_utf8(bytes));
   }
 
   table.delimiter = options.delimiter.value_or(detect_delimiter(text));

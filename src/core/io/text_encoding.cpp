@@ -101,13 +101,16 @@ constexpr std::array<unsigned, 32> kCp874High{
     0x20AC, 0,      0,      0,      0,      0x2026, 0,      0,      0, 0, 0, 0, 0, 0, 0, 0,
     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0, 0, 0, 0, 0, 0, 0, 0};
 
+constexpr unsigned kUndefined = 0xFFFFFFFFu;
+
 // TIS-620 maps 0xA1..0xDA and 0xDF..0xFB straight onto U+0E01..U+0E5B; 0xA0 is no-break space.
+// Undefined bytes give kUndefined (not 0, which is the code point of byte 0x00).
 unsigned cp874_to_code_point(unsigned char b) {
   if (b < 0x80) return b;
-  if (b < 0xA0) return kCp874High[b - 0x80];
+  if (b < 0xA0) return kCp874High[b - 0x80] == 0 ? kUndefined : kCp874High[b - 0x80];
   if (b == 0xA0) return 0x00A0;
   if ((b >= 0xA1 && b <= 0xDA) || (b >= 0xDF && b <= 0xFB)) return 0x0E01u + (b - 0xA1u);
-  return 0;
+  return kUndefined;
 }
 
 }  // namespace
@@ -183,7 +186,7 @@ std::string cp874_to_utf8(std::string_view bytes) {
   for (char c : bytes) {
     const auto b = static_cast<unsigned char>(c);
     const unsigned cp = cp874_to_code_point(b);
-    append_utf8(out, cp == 0 ? 0xFFFDu : cp);
+    append_utf8(out, cp == kUndefined ? 0xFFFDu : cp);
   }
   return out;
 }

@@ -109,6 +109,11 @@ Result<std::optional<CodeFieldSpec>> resolve_code_fields(const BoundaryLayer& la
   const auto& names = layer.source.field_names;
   if (options.code_fields.empty()) return detect_code_fields(names, samples);
   CodeFieldSpec spec;
+  if (options.code_fields.size() > 4) {
+    return fail(fmt::format("{}: {} code fields given ({}); a composite code has at most 4 parts: province, "
+                            "amphoe, tambon, village",
+                            layer.source.path, options.code_fields.size(), options.override_origin));
+  }
   for (const std::string& wanted : options.code_fields) {
     const int idx = field_index(names, wanted);
     if (idx < 0) {

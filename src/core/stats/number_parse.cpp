@@ -93,8 +93,13 @@ ParsedNumber parse_number(std::string_view text) {
     return result;
   }
   const char* begin = s.data();
-  if (!s.empty() && s[0] == '+') ++begin;
   const char* end = s.data() + s.size();
+  if (!s.empty() && s[0] == '+') ++begin;
+  // One sign only: from_chars would take the '-' of "+-5" as the number's own sign.
+  if (begin != end && (*begin == '+' || (begin != s.data() && *begin == '-'))) {
+    result.kind = ParsedNumber::Kind::invalid;
+    return result;
+  }
   double value = 0;
   const auto [ptr, ec] = std::from_chars(begin, end, value);
   if (ec != std::errc() || ptr != end || begin == end || !std::isfinite(value)) {

@@ -1,0 +1,12 @@
+// libFuzzer target: chipao::normalise_code / normalise_composite_code, picked by the first byte.
+// Built and run by fuzz/build.sh and fuzz/run.sh; the checks live in fuzz/invariants.h.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "invariants.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  return chipao::fuzz::abort_on_failure(chipao::fuzz::check_admin_code(input));
+}
