@@ -17,7 +17,8 @@ void print_usage(std::ostream& out) {
          "                  encoding, CRS, invalid geometry, bad codes\n"
          "  join            join tables of figures (TPMAP or others) to boundaries; report every "
          "figure\n"
-         "  stats           aggregate tables to a higher level with each measure's rule\n\n"
+         "  stats           aggregate tables to a higher level with each measure's rule\n"
+         "  households      read household registries, match households across them, tally by area\n\n"
          "Run 'chipao-cli COMMAND --help' for a command's options.\n";
 }
 
