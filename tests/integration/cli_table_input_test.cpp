@@ -157,3 +157,36 @@ TEST(CliJoin, ShapefileExportReadsBackWithThaiTextCrsAndFigures) {
 
 }  // namespace
 }  // namespace chipao
+
+namespace chipao {
+namespace {
+
+// A table from another agency: Thai headers, its own key name, a rate with its parts.
+TEST(CliTableInput, OtherTablesThroughADescriptor) {
+  const std::string table =
+      write_file("agency.csv",
+                 "รหัสตำบล,ชื่อ,ครัวเรือน,ครัวเรือนยากจน,ร้อยละ\n"
+                 "990102,หนองบัว,\"1,000\",50,5\n990103,โนนสูง,500,100,20\n990201,ดอนแก้ว,200,2,1\n");
+  const std::string descriptor = write_file("agency.json", R"({
+    "key": "รหัสตำบล", "level": "tambon",
+    "measures": ["ครัวเรือน", "ครัวเรือนยากจน",
+                 {"column": "ร้อยละ", "rule": "ratio", "numerator": "ครัวเรือนยากจน",
+                  "denominator": "ครัวเรือน", "scale": 100}]
+  })");
+  const test::CommandResult r = test::run_cli(
+      {"stats", "--table", table, "--table-descriptor", descriptor, "--level", "amphoe", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto rows = nlohmann::json::parse(r.out)[0]["rows"];
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["code"], "9901");
+  EXPECT_EQ(rows[0]["ครัวเรือน"], 1500);
+  EXPECT_NEAR(rows[0]["ร้อยละ"].get<double>(), 100.0 * 150 / 1500,
+              1e-12);  // recomputed, not (5+20)/2
+  const std::string bad = write_file("bad.json", R"({"key": "code"})");
+  const test::CommandResult missing =
+      test::run_cli({"stats", "--table", table, "--table-descriptor", bad, "--level", "amphoe"});
+  expect_one_line_failure(missing, {"agency.csv", "key column 'code'", "รหัสตำบล"});
+}
+
+}  // namespace
+}  // namespace chipao
