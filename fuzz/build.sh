@@ -15,8 +15,8 @@ out="$here/build"
 
 declare -A sources=(
   [table_reader]="core/io/table_reader.cpp core/io/gdal_support.cpp core/io/text_encoding.cpp"
-  [number_parse]="core/stats/number_parse.cpp"
-  [admin_code]="core/admin/admin_code.cpp core/admin/admin_level.cpp core/admin/province_table.cpp"
+  [number_parse]="core/stats/number_parse.cpp core/io/text_encoding.cpp"
+  [admin_code]="core/admin/admin_code.cpp core/admin/admin_level.cpp core/admin/province_table.cpp core/io/text_encoding.cpp"
   [text_encoding]="core/io/text_encoding.cpp"
 )
 declare -A libs=(

@@ -124,6 +124,15 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
+int thai_digit_at(std::string_view bytes, std::size_t i) {
+  if (i + 2 >= bytes.size()) return -1;
+  const auto b0 = static_cast<unsigned char>(bytes[i]);
+  const auto b1 = static_cast<unsigned char>(bytes[i + 1]);
+  const auto b2 = static_cast<unsigned char>(bytes[i + 2]);
+  if (b0 != 0xE0 || b1 != 0xB9 || b2 < 0x90 || b2 > 0x99) return -1;
+  return b2 - 0x90;
+}
+
 bool has_thai_utf8(std::string_view utf8) {
   // Thai block U+0E00..U+0E7F is E0 B8 80..E0 B9 BF in UTF-8.
   for (std::size_t i = 0; i + 2 < utf8.size(); ++i) {

@@ -18,6 +18,9 @@ std::string_view encoding_name(TextEncoding encoding);  // "UTF-8", "CP874"
 std::optional<TextEncoding> parse_encoding(std::string_view text);
 
 bool is_valid_utf8(std::string_view bytes);
+// The value 0-9 of a Thai digit (U+0E50..U+0E59, three bytes in UTF-8) starting at bytes[i],
+// or -1. Planners type codes and counts in Thai digits.
+int thai_digit_at(std::string_view bytes, std::size_t i);
 bool has_thai_utf8(std::string_view utf8);
 
 struct EncodingGuess {

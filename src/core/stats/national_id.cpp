@@ -1,5 +1,7 @@
 #include "core/stats/national_id.h"
 
+#include "core/io/text_encoding.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -20,13 +22,10 @@ std::string normalise_id(std::string_view raw) {
   out.reserve(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const auto c = static_cast<unsigned char>(raw[i]);
-    if (c == 0xE0 && i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xB9) {
-      const auto d = static_cast<unsigned char>(raw[i + 2]);
-      if (d >= 0x90 && d <= 0x99) {
-        out.push_back(static_cast<char>('0' + (d - 0x90)));
-        i += 2;
-        continue;
-      }
+    if (const int digit = thai_digit_at(raw, i); digit >= 0) {
+      out.push_back(static_cast<char>('0' + digit));
+      i += 2;
+      continue;
     }
     if (c == 0xC2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
       ++i;

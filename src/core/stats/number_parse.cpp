@@ -1,5 +1,7 @@
 #include "core/stats/number_parse.h"
 
+#include "core/io/text_encoding.h"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -25,11 +27,8 @@ bool to_ascii(std::string_view text, std::string& out) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       out.push_back(static_cast<char>(c));
-    } else if (c == 0xE0 && i + 2 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0xB9 &&
-               static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
-               static_cast<unsigned char>(text[i + 2]) <= 0x99) {
-      out.push_back(static_cast<char>('0' + (static_cast<unsigned char>(text[i + 2]) - 0x90)));
+    } else if (const int digit = thai_digit_at(text, i); digit >= 0) {
+      out.push_back(static_cast<char>('0' + digit));
       i += 2;
     } else if (c == 0xC2 && i + 1 < text.size() &&
                static_cast<unsigned char>(text[i + 1]) == 0xA0) {
