@@ -19,15 +19,7 @@
 namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
-  int runs = 21;
-  std::string shared = "../shared/data";
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
-      runs = std::atoi(argv[++i]);
-    } else {
-      shared = argv[i];
-    }
-  }
+  const auto [runs, shared] = chipao::bench::parse_bench_args(argc, argv);
   const fs::path tambol = fs::path(shared) / "tpmap2561_via_newknp/tambol";
   const fs::path shp = fs::path(shared) /
                        "hdx_codab_tha_via_prasertcbs/adm3_tambon_simplified_country/"

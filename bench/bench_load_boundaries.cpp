@@ -42,15 +42,7 @@ struct Case {
 }  // namespace
 
 int main(int argc, char** argv) {
-  int runs = 21;
-  std::string shared = "../shared/data";
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
-      runs = std::atoi(argv[++i]);
-    } else {
-      shared = argv[i];
-    }
-  }
+  const auto [runs, shared] = chipao::bench::parse_bench_args(argc, argv);
   GDALAllRegister();
   const Case cases[] = {
       {"national tambon (7,425 polygons)",

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
+#include <string_view>
 #include <thread>
 
 namespace chipao::bench {
@@ -23,6 +25,18 @@ double time_once_ms(const std::function<void()>& body) {
   const auto t0 = std::chrono::steady_clock::now();
   body();
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+BenchArgs parse_bench_args(int argc, char** argv) {
+  BenchArgs args;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--runs" && i + 1 < argc) {
+      args.runs = std::atoi(argv[++i]);
+    } else {
+      args.shared_data = argv[i];
+    }
+  }
+  return args;
 }
 
 std::string machine_description() {

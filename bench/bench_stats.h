@@ -18,4 +18,11 @@ Timing summarise(std::vector<double> samples_ms);
 double time_once_ms(const std::function<void()>& body);
 std::string machine_description();
 
+// The command line every benchmark takes: [--runs N] [SHARED_DATA_DIR].
+struct BenchArgs {
+  int runs = 21;
+  std::string shared_data = "../shared/data";
+};
+BenchArgs parse_bench_args(int argc, char** argv);
+
 }  // namespace chipao::bench

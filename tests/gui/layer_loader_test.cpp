@@ -68,16 +68,18 @@ TEST(LayerLoader, LoadsInOrderAndBuildsTheMesh) {
   EXPECT_TRUE(std::holds_alternative<LoadFailure>(outcomes[1]));
 }
 
-TEST(LayerLoader, DestroyingWhileLoadingReturnsPromptly) {
+TEST(LayerLoader, DestroyingWhileLoadingDropsTheQueue) {
   const std::string layer = small_layer();
   if (layer.empty()) GTEST_SKIP() << "neither data/demo nor ../shared/data is present";
-  const auto started = std::chrono::steady_clock::now();
+  std::atomic<int> wakes{0};
   {
-    LayerLoader loader([] {});
+    LayerLoader loader([&wakes] { ++wakes; });
     for (int i = 0; i < 20; ++i) loader.enqueue(layer);
   }
-  // Queued requests are dropped; at most the one running load finishes (or is cancelled).
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30));
+  // Every load the worker runs wakes the UI when it starts and when it ends, so working
+  // through the queue would wake it at least 40 times. Destroying the loader drops the queue:
+  // at most the one running load finishes (or is cancelled), with its throttled progress wakes.
+  EXPECT_LT(wakes.load(), 40);
 }
 
 }  // namespace
