@@ -8,3 +8,5 @@ scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build --parallel "$(nproc)" --target bench_load_boundaries
 build/bench/bench_load_boundaries --runs "${RUNS:-31}" "${1:-../shared/data}"
+cmake --build build --parallel "$(nproc)" --target bench_reclassify
+build/bench/bench_reclassify --runs "${RUNS:-31}" "${1:-../shared/data}"
