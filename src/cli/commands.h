@@ -15,5 +15,7 @@ int run_join(const std::vector<std::string>& args);
 std::string join_usage();
 int run_stats(const std::vector<std::string>& args);
 std::string stats_usage();
+int run_tally(const std::vector<std::string>& args);
+std::string tally_usage();
 
 }  // namespace chipao::cli

@@ -18,7 +18,8 @@ void print_usage(std::ostream& out) {
          "  join            join tables of figures (TPMAP or others) to boundaries; report every "
          "figure\n"
          "  stats           aggregate tables to a higher level with each measure's rule\n"
-         "  households      read household registries, match households across them, tally by area\n\n"
+         "  households      read household registries, match households across them, tally by area\n"
+         "  tally           what drawn zones hold: figures per zone, whole units or by area\n\n"
          "Run 'chipao-cli COMMAND --help' for a command's options.\n";
 }
 
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     if (command == "households") return chipao::cli::run_households(args);
     if (command == "join") return chipao::cli::run_join(args);
     if (command == "stats") return chipao::cli::run_stats(args);
+    if (command == "tally") return chipao::cli::run_tally(args);
     std::cerr << "chipao-cli: unknown command '" << command << "'\n";
     print_usage(std::cerr);
     return 2;
