@@ -19,7 +19,9 @@ void print_usage(std::ostream& out) {
          "figure\n"
          "  stats           aggregate tables to a higher level with each measure's rule\n"
          "  households      read household registries, match households across them, tally by area\n"
-         "  tally           what drawn zones hold: figures per zone, whole units or by area\n\n"
+         "  tally           what drawn zones hold: figures per zone, whole units or by area\n"
+         "  project         a planner's project file: new, info, undo, redo\n"
+         "  zones           zones of a project: import drawn zones from a polygon file\n\n"
          "Run 'chipao-cli COMMAND --help' for a command's options.\n";
 }
 
@@ -40,6 +42,8 @@ int main(int argc, char** argv) {
     if (command == "join") return chipao::cli::run_join(args);
     if (command == "stats") return chipao::cli::run_stats(args);
     if (command == "tally") return chipao::cli::run_tally(args);
+    if (command == "project") return chipao::cli::run_project(args);
+    if (command == "zones") return chipao::cli::run_zones(args);
     std::cerr << "chipao-cli: unknown command '" << command << "'\n";
     print_usage(std::cerr);
     return 2;

@@ -1,0 +1,68 @@
+// ProjectStore: where a planner's project lives — its boundary layers with their joined
+// figures and join report, the zones, catalogue, interventions, municipal assignments,
+// settings and the edit history.
+//
+// One interface so that another store (PostGIS) can stand in for the SpatiaLite file
+// (core/store/spatialite_store.h). Every write_step() is one transaction that holds the
+// changed entities and the history step together: after a crash either both are there or
+// neither is.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/join/join.h"
+#include "core/layer/boundary_layer.h"
+#include "core/plan/edit.h"
+#include "core/plan/edit_history.h"
+#include "core/util/result.h"
+
+namespace chipao {
+
+// A boundary layer as a project keeps it: features (code, names, geometry in WGS 84), the
+// figures joined to it (one value per feature per column), and the join's report.
+struct StoredLayer {
+  std::string name;  // letters, digits and '_' only; the table is "layer_<name>"
+  BoundaryLayer layer;
+  std::vector<JoinedColumn> columns;       // values parallel to layer.features
+  std::vector<std::string> assigned_from;  // per feature; empty or parallel to features
+  std::string join_report_json;            // "{}" when nothing was joined
+};
+
+struct LayerSummary {
+  std::string name;
+  std::string table;
+  std::string level;          // "tambon", ... or empty
+  std::string geometry_type;  // "MULTIPOLYGON", "POINT", "MULTIPOINT"
+  std::string source_path;
+  std::size_t features = 0;
+  std::size_t columns = 0;
+};
+
+enum class HistoryStep { apply, undo, redo };
+
+class ProjectStore {
+ public:
+  virtual ~ProjectStore() = default;
+
+  virtual const std::string& location() const = 0;
+
+  virtual Result<void> save_layer(const StoredLayer& layer) = 0;
+  virtual Result<std::vector<LayerSummary>> layers() = 0;
+  virtual Result<StoredLayer> load_layer(const std::string& name) = 0;
+
+  // Everything edits change, and the history with its position.
+  virtual Result<PlanningState> load_state() = 0;
+  virtual Result<EditHistory> load_history() = 0;
+
+  // Writes a whole state without history (a new project's starting point).
+  virtual Result<void> write_initial(const PlanningState& state) = 0;
+  // In one transaction: the entities `edit` touches as they now are in `state`, and the
+  // history step. `position_before` is the history position before the step; for `apply`
+  // the redo branch from that position on is dropped and `edit` stored there.
+  virtual Result<void> write_step(const PlanningState& state, const Edit& edit, HistoryStep step,
+                                  std::size_t position_before) = 0;
+};
+
+}  // namespace chipao

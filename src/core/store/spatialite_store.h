@@ -1,0 +1,57 @@
+// SpatiaLiteStore: a project as one SpatiaLite file that QGIS, ogrinfo and spatialite open as
+// ordinary spatial tables (layer_<name>, chipao_zones; geometry SRID 4326).
+//
+// Durability: WAL journal with synchronous=FULL, and every write inside BEGIN IMMEDIATE ..
+// COMMIT, so killing the program at any moment loses no committed edit and leaves a file
+// SQLite opens. Opening checks that the file is SQLite, carries ChiPao's chipao_meta table
+// with a schema version this build reads, and passes PRAGMA quick_check; each failure is a
+// message that names the file and says what to do.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/store/project_store.h"
+
+namespace chipao {
+
+struct StoreOptions {
+  // PRAGMA quick_check on open: reads every page, so it costs time on large projects.
+  bool quick_check = true;
+};
+
+class SpatiaLiteStore final : public ProjectStore {
+ public:
+  static constexpr int kSchemaVersion = 1;
+  static constexpr int kApplicationId = 0x43504130;  // "CPA0"
+
+  // A new, empty project; fails when `path` exists.
+  static Result<std::unique_ptr<SpatiaLiteStore>> create(const std::string& path);
+  static Result<std::unique_ptr<SpatiaLiteStore>> open(const std::string& path,
+                                                       const StoreOptions& options = {});
+  ~SpatiaLiteStore() override;
+  SpatiaLiteStore(const SpatiaLiteStore&) = delete;
+  SpatiaLiteStore& operator=(const SpatiaLiteStore&) = delete;
+
+  const std::string& location() const override { return path_; }
+  Result<void> save_layer(const StoredLayer& layer) override;
+  Result<std::vector<LayerSummary>> layers() override;
+  Result<StoredLayer> load_layer(const std::string& name) override;
+  Result<PlanningState> load_state() override;
+  Result<EditHistory> load_history() override;
+  Result<void> write_initial(const PlanningState& state) override;
+  Result<void> write_step(const PlanningState& state, const Edit& edit, HistoryStep step,
+                          std::size_t position_before) override;
+
+  // Folds the WAL into the main file (before a rename or a copy).
+  Result<void> checkpoint();
+
+  struct Connection;  // sqlite3 + the SpatiaLite cache
+
+ private:
+  SpatiaLiteStore(std::string path, std::unique_ptr<Connection> db);
+  std::string path_;
+  std::unique_ptr<Connection> db_;
+};
+
+}  // namespace chipao
