@@ -1,40 +1,91 @@
 #include "render/layer_gpu.h"
 
-#include <cstdint>
-#include <vector>
+#include <algorithm>
+#include <cmath>
+
+#include "render/feature_style.h"
 
 namespace chipao::render {
+
+namespace gl_release {
+void texture(GLuint id) {
+  glDeleteTextures(1, &id);
+}
+}  // namespace gl_release
+
+namespace {
+
+// A buffer texture over `buffer` holding `bytes` bytes in `format`. Buffer textures need no
+// size limits of 2D textures and are indexed directly by feature number in the shaders.
+GlTexture make_buffer_texture(const GlBuffer& buffer, GLenum format, std::size_t bytes,
+                              const void* data) {
+  glBindBuffer(GL_TEXTURE_BUFFER, buffer.id());
+  glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(bytes), data, GL_DYNAMIC_DRAW);
+  GLuint id = 0;
+  glGenTextures(1, &id);
+  GlTexture texture(id);
+  glBindTexture(GL_TEXTURE_BUFFER, id);
+  glTexBuffer(GL_TEXTURE_BUFFER, format, buffer.id());
+  glBindTexture(GL_TEXTURE_BUFFER, 0);
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
+  return texture;
+}
+
+std::uint8_t to_byte(float channel) {
+  return static_cast<std::uint8_t>(std::lround(std::clamp(channel, 0.0f, 1.0f) * 255.0f));
+}
+
+}  // namespace
 
 LayerGpu LayerGpu::upload(const LayerMesh& mesh) {
   LayerGpu gpu;
   gpu.origin_ = mesh.origin;
   gpu.extent_ = mesh.extent;
-  gpu.fan_first_ = 0;
-  gpu.fan_index_count_ = static_cast<GLsizei>(mesh.fan_indices.size());
-  gpu.outline_first_ = mesh.fan_indices.size();
-  gpu.outline_index_count_ = static_cast<GLsizei>(mesh.outline_indices.size());
-  gpu.point_first_ = gpu.outline_first_ + mesh.outline_indices.size();
-  gpu.point_index_count_ = static_cast<GLsizei>(mesh.point_indices.size());
-  gpu.cover_first_vertex_ = static_cast<GLint>(mesh.cover_first_vertex);
-  gpu.has_cover_ = mesh.has_cover;
 
   std::vector<std::uint32_t> indices;
-  indices.reserve(mesh.fan_indices.size() + mesh.outline_indices.size() +
-                  mesh.point_indices.size());
-  indices.insert(indices.end(), mesh.fan_indices.begin(), mesh.fan_indices.end());
-  indices.insert(indices.end(), mesh.outline_indices.begin(), mesh.outline_indices.end());
+  std::size_t total = mesh.point_indices.size();
+  for (const MeshLevel& level : mesh.levels) {
+    total += level.triangle_indices.size() + level.outline_indices.size();
+  }
+  indices.reserve(total);
+  for (const MeshLevel& level : mesh.levels) {
+    Level gpu_level;
+    gpu_level.tolerance_deg = level.tolerance_deg;
+    gpu_level.triangle_first = indices.size();
+    gpu_level.triangle_index_count = static_cast<GLsizei>(level.triangle_indices.size());
+    indices.insert(indices.end(), level.triangle_indices.begin(), level.triangle_indices.end());
+    gpu_level.outline_first = indices.size();
+    gpu_level.outline_index_count = static_cast<GLsizei>(level.outline_indices.size());
+    indices.insert(indices.end(), level.outline_indices.begin(), level.outline_indices.end());
+    gpu_level.features = level.features;
+    gpu.tolerances_.push_back(level.tolerance_deg);
+    gpu.levels_.push_back(std::move(gpu_level));
+  }
+  gpu.point_first_ = indices.size();
+  gpu.point_index_count_ = static_cast<GLsizei>(mesh.point_indices.size());
   indices.insert(indices.end(), mesh.point_indices.begin(), mesh.point_indices.end());
 
   gpu.vertex_array_ = make_vertex_array();
   gpu.vertices_ = make_buffer();
   gpu.indices_ = make_buffer();
 
+  // Positions first, then the feature index of every vertex, in one buffer.
+  const std::size_t position_bytes = mesh.positions.size() * sizeof(float);
+  const std::size_t feature_bytes = mesh.vertex_features.size() * sizeof(std::uint32_t);
   glBindVertexArray(gpu.vertex_array_.id());
   glBindBuffer(GL_ARRAY_BUFFER, gpu.vertices_.id());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.positions.size() * sizeof(float)),
-               mesh.positions.data(), GL_STATIC_DRAW);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(position_bytes + feature_bytes), nullptr,
+               GL_STATIC_DRAW);
+  glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(position_bytes),
+                  mesh.positions.data());
+  glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(position_bytes),
+                  static_cast<GLsizeiptr>(feature_bytes), mesh.vertex_features.data());
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+  glEnableVertexAttribArray(1);
+  // The I variant keeps the index an integer (the plain one would convert it to float).
+  glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(std::uint32_t),
+                         reinterpret_cast<const void*>(position_bytes));
   // The element buffer binding is part of the vertex array's state, so it is bound while the
   // vertex array is.
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu.indices_.id());
@@ -43,7 +94,62 @@ LayerGpu LayerGpu::upload(const LayerMesh& mesh) {
                GL_STATIC_DRAW);
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
+
+  // At least one texel each, so an empty layer still has valid textures to bind.
+  const std::size_t features = mesh.levels.empty() ? 0 : mesh.feature_count();
+  const std::size_t texels = std::max<std::size_t>(features, 1);
+  gpu.flags_.assign(features, 0);
+  const std::vector<std::uint8_t> zeros(4 * texels, 0);
+  gpu.color_buffer_ = make_buffer();
+  gpu.color_texture_ = make_buffer_texture(gpu.color_buffer_, GL_RGBA8, 4 * texels, zeros.data());
+  gpu.flag_buffer_ = make_buffer();
+  gpu.flag_texture_ = make_buffer_texture(gpu.flag_buffer_, GL_R8UI, texels, zeros.data());
   return gpu;
+}
+
+void LayerGpu::set_feature_colors(std::span<const Rgba> colors) {
+  const std::size_t texels = std::max<std::size_t>(flags_.size(), 1);
+  std::vector<std::uint8_t> bytes(4 * texels, 0);
+  const std::size_t n = std::min(colors.size(), flags_.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    bytes[4 * i + 0] = to_byte(colors[i].r);
+    bytes[4 * i + 1] = to_byte(colors[i].g);
+    bytes[4 * i + 2] = to_byte(colors[i].b);
+    bytes[4 * i + 3] = to_byte(colors[i].a);
+  }
+  glBindBuffer(GL_TEXTURE_BUFFER, color_buffer_.id());
+  glBufferSubData(GL_TEXTURE_BUFFER, 0, static_cast<GLsizeiptr>(bytes.size()), bytes.data());
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
+  has_feature_colors_ = true;
+}
+
+void LayerGpu::set_feature_flags(std::span<const std::uint8_t> flags) {
+  std::fill(flags_.begin(), flags_.end(), std::uint8_t{0});
+  std::copy_n(flags.begin(), std::min(flags.size(), flags_.size()), flags_.begin());
+  selected_.clear();
+  hovered_.clear();
+  for (std::size_t i = 0; i < flags_.size(); ++i) {
+    // A hidden feature is not outlined, whatever else it is.
+    if (flags_[i] & feature_flag::hidden) continue;
+    if (flags_[i] & feature_flag::selected) selected_.push_back(static_cast<std::uint32_t>(i));
+    if (flags_[i] & feature_flag::hovered) hovered_.push_back(static_cast<std::uint32_t>(i));
+  }
+  if (flags_.empty()) return;
+  glBindBuffer(GL_TEXTURE_BUFFER, flag_buffer_.id());
+  glBufferSubData(GL_TEXTURE_BUFFER, 0, static_cast<GLsizeiptr>(flags_.size()), flags_.data());
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
+}
+
+std::size_t LayerGpu::level_for(double degrees_per_pixel) const {
+  return choose_level(tolerances_, degrees_per_pixel);
+}
+
+void LayerGpu::bind_feature_textures(GLuint color_unit, GLuint flags_unit) const {
+  glActiveTexture(GL_TEXTURE0 + color_unit);
+  glBindTexture(GL_TEXTURE_BUFFER, color_texture_.id());
+  glActiveTexture(GL_TEXTURE0 + flags_unit);
+  glBindTexture(GL_TEXTURE_BUFFER, flag_texture_.id());
+  glActiveTexture(GL_TEXTURE0);
 }
 
 void LayerGpu::draw_range(GLenum mode, std::size_t first_index, GLsizei count) const {
@@ -55,19 +161,33 @@ void LayerGpu::draw_range(GLenum mode, std::size_t first_index, GLsizei count) c
   glBindVertexArray(0);
 }
 
-void LayerGpu::draw_fans() const {
-  draw_range(GL_TRIANGLES, fan_first_, fan_index_count_);
+void LayerGpu::draw_triangles(std::size_t level) const {
+  if (level >= levels_.size()) return;
+  draw_range(GL_TRIANGLES, levels_[level].triangle_first, levels_[level].triangle_index_count);
 }
 
-void LayerGpu::draw_cover() const {
-  if (!has_cover_) return;
+void LayerGpu::draw_outlines(std::size_t level) const {
+  if (level >= levels_.size()) return;
+  draw_range(GL_LINES, levels_[level].outline_first, levels_[level].outline_index_count);
+}
+
+void LayerGpu::draw_feature_outlines(std::size_t level,
+                                     std::span<const std::uint32_t> features) const {
+  if (level >= levels_.size() || features.empty()) return;
+  const Level& l = levels_[level];
+  std::vector<GLsizei> counts;
+  std::vector<const void*> offsets;
+  for (const std::uint32_t f : features) {
+    if (f >= l.features.size() || l.features[f].outline_count == 0) continue;
+    counts.push_back(static_cast<GLsizei>(l.features[f].outline_count));
+    offsets.push_back(reinterpret_cast<const void*>(
+        (l.outline_first + l.features[f].outline_first) * sizeof(std::uint32_t)));
+  }
+  if (counts.empty()) return;
   glBindVertexArray(vertex_array_.id());
-  glDrawArrays(GL_TRIANGLE_STRIP, cover_first_vertex_, 4);
+  glMultiDrawElements(GL_LINES, counts.data(), GL_UNSIGNED_INT, offsets.data(),
+                      static_cast<GLsizei>(counts.size()));
   glBindVertexArray(0);
-}
-
-void LayerGpu::draw_outlines() const {
-  draw_range(GL_LINES, outline_first_, outline_index_count_);
 }
 
 void LayerGpu::draw_points() const {

@@ -1,54 +1,102 @@
 // One layer's geometry in GPU buffers: uploaded once, drawn every frame without re-uploading.
 //
-// A single vertex buffer holds all vertices; a single index buffer holds the fan, outline and
-// point index ranges back to back. Styles (colours, widths) are not stored here: changing them
-// must never touch these buffers.
+// One vertex buffer holds every vertex (local x, y as floats, then the feature index per
+// vertex); one index buffer holds each level of detail's triangles and outline edges, then the
+// points. Per-feature fill colours (RGBA8) and flags (render/feature_style.h) live in two small
+// buffer textures indexed by feature: set_feature_colors and set_feature_flags rewrite only
+// those, never the vertex or index buffers.
 //
-// Precondition: a GL 3.3 context is current for upload, draws and destruction.
+// Precondition: a GL 3.3 context is current for upload, draws, setters and destruction.
 #pragma once
 
+#include <cstdint>
+#include <span>
+#include <vector>
+
 #include "core/geo/geometry.h"
+#include "render/color.h"
 #include "render/gl_handles.h"
 #include "render/layer_mesh.h"
 
 namespace chipao::render {
 
+namespace gl_release {
+void texture(GLuint id);
+}
+using GlTexture = GlHandle<&gl_release::texture>;
+
 class LayerGpu {
  public:
   static LayerGpu upload(const LayerMesh& mesh);
 
-  // Raw draw calls; MapRenderer sets the program and the stencil/colour state around them.
-  void draw_fans() const;
-  void draw_cover() const;
-  void draw_outlines() const;
-  void draw_points() const;
+  // Per-feature fill colours, one per feature (a shorter span leaves the rest transparent).
+  // Until called, or after clear_feature_colors, the style's single fill colour is used.
+  void set_feature_colors(std::span<const Rgba> colors);
+  void clear_feature_colors() { has_feature_colors_ = false; }
+  bool has_feature_colors() const { return has_feature_colors_; }
+  // One byte of feature_flag bits per feature (a shorter span clears the rest).
+  void set_feature_flags(std::span<const std::uint8_t> flags);
+  std::span<const std::uint8_t> feature_flags() const { return flags_; }
 
-  bool has_fill() const { return fan_index_count_ > 0 && has_cover_; }
-  bool has_outlines() const { return outline_index_count_ > 0; }
+  // Raw draw calls at a level of detail; MapRenderer sets the program and state around them.
+  void draw_triangles(std::size_t level) const;
+  void draw_outlines(std::size_t level) const;
+  // Outlines of only these features (e.g. the selected ones).
+  void draw_feature_outlines(std::size_t level, std::span<const std::uint32_t> features) const;
+  void draw_points() const;
+  // Binds the colour texture to texture unit `color_unit` and the flags to `flags_unit`.
+  void bind_feature_textures(GLuint color_unit, GLuint flags_unit) const;
+
+  std::size_t level_count() const { return levels_.size(); }
+  double level_tolerance(std::size_t level) const { return levels_[level].tolerance_deg; }
+  // The level for this zoom (degrees of latitude per screen pixel), see choose_level.
+  std::size_t level_for(double degrees_per_pixel) const;
+
+  bool has_fill() const { return !levels_.empty() && levels_.front().triangle_index_count > 0; }
+  bool has_outlines() const { return !levels_.empty() && levels_.front().outline_index_count > 0; }
   bool has_points() const { return point_index_count_ > 0; }
+  std::size_t feature_count() const { return flags_.size(); }
+  // Features whose flags have `selected` / `hovered` set, ascending.
+  const std::vector<std::uint32_t>& selected_features() const { return selected_; }
+  const std::vector<std::uint32_t>& hovered_features() const { return hovered_; }
   Vec2 origin() const { return origin_; }
   const Bbox& extent() const { return extent_; }
-  std::size_t fan_triangle_count() const { return static_cast<std::size_t>(fan_index_count_) / 3; }
-  std::size_t outline_segment_count() const {
-    return static_cast<std::size_t>(outline_index_count_) / 2;
+  std::size_t triangle_count(std::size_t level = 0) const {
+    return levels_.empty() ? 0 : static_cast<std::size_t>(levels_[level].triangle_index_count) / 3;
+  }
+  std::size_t outline_segment_count(std::size_t level = 0) const {
+    return levels_.empty() ? 0 : static_cast<std::size_t>(levels_[level].outline_index_count) / 2;
   }
 
  private:
+  struct Level {
+    double tolerance_deg = 0;
+    std::size_t triangle_first = 0;  // in indices, into the index buffer
+    GLsizei triangle_index_count = 0;
+    std::size_t outline_first = 0;
+    GLsizei outline_index_count = 0;
+    std::vector<FeatureSpan> features;  // ranges relative to this level's own arrays
+  };
+
   void draw_range(GLenum mode, std::size_t first_index, GLsizei count) const;
 
   GlVertexArray vertex_array_;
   GlBuffer vertices_;
   GlBuffer indices_;
+  GlBuffer color_buffer_;
+  GlTexture color_texture_;
+  GlBuffer flag_buffer_;
+  GlTexture flag_texture_;
   Vec2 origin_;
   Bbox extent_;
-  std::size_t fan_first_ = 0;
-  GLsizei fan_index_count_ = 0;
-  std::size_t outline_first_ = 0;
-  GLsizei outline_index_count_ = 0;
+  std::vector<Level> levels_;
+  std::vector<double> tolerances_;
   std::size_t point_first_ = 0;
   GLsizei point_index_count_ = 0;
-  GLint cover_first_vertex_ = 0;
-  bool has_cover_ = false;
+  bool has_feature_colors_ = false;
+  std::vector<std::uint8_t> flags_;
+  std::vector<std::uint32_t> selected_;
+  std::vector<std::uint32_t> hovered_;
 };
 
 }  // namespace chipao::render

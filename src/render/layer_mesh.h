@@ -2,13 +2,15 @@
 // worker thread can build it and tests can check it without a context).
 //
 // Vertices are stored relative to `origin` (the extent's centre) as floats: lon/lat around 100
-// degrees in float would lose about a metre, relative values keep centimetres.
+// degrees in float would lose about a metre, relative values keep centimetres. Each vertex
+// carries the index of its feature, so the fill shader can look the feature's colour and flags
+// up in a small texture: a new classification changes that texture, never these buffers.
 //
-// Fill uses the stencil-then-cover technique, which needs no tessellator and is exact for
-// holes and multipolygons: every ring is drawn as a triangle fan from its first vertex while the
-// stencil bit is inverted, leaving the bit set exactly where a point is inside an odd number of
-// rings (the even-odd rule); then a quad over the extent is coloured where the bit is set.
-// Features of one layer must not overlap (administrative boundaries do not), or overlaps cancel.
+// Polygons are triangulated (core/geo/triangulate.h). Levels of detail share the one vertex
+// buffer: level 0 is full resolution, each further level is the layer simplified with a larger
+// tolerance (core/geo/simplify.h keeps only input points, so a coarser level is just other
+// triangle and outline indices). The renderer picks the coarsest level whose tolerance stays
+// under a fraction of a pixel (choose_level).
 #pragma once
 
 #include <cstdint>
@@ -20,30 +22,60 @@
 
 namespace chipao::render {
 
-// Where one feature's primitives sit in the index arrays, so later stages can colour, highlight
-// or hide single features without rebuilding buffers.
+// Where one feature's primitives sit in a level's index arrays, so later stages can outline,
+// highlight or hide single features without rebuilding buffers. Counts are in indices.
 struct FeatureSpan {
-  std::uint32_t fan_first = 0, fan_count = 0;          // into fan_indices
-  std::uint32_t outline_first = 0, outline_count = 0;  // into outline_indices
-  std::uint32_t point_first = 0, point_count = 0;      // into point_indices
+  std::uint32_t triangle_first = 0, triangle_count = 0;  // into MeshLevel::triangle_indices
+  std::uint32_t outline_first = 0, outline_count = 0;    // into MeshLevel::outline_indices
+  std::uint32_t point_first = 0, point_count = 0;        // into LayerMesh::point_indices
+};
+
+struct MeshLevel {
+  double tolerance_deg = 0;                     // Douglas-Peucker tolerance; 0 at full resolution
+  std::vector<std::uint32_t> triangle_indices;  // GL_TRIANGLES, counter-clockwise
+  std::vector<std::uint32_t> outline_indices;   // GL_LINES: ring edges
+  std::vector<FeatureSpan> features;            // parallel to the layer's features
+
+  std::size_t triangle_count() const { return triangle_indices.size() / 3; }
+  std::size_t outline_segment_count() const { return outline_indices.size() / 2; }
 };
 
 struct LayerMesh {
   Vec2 origin;                                 // world position of local (0, 0)
   Bbox extent;                                 // world extent of all vertices
   std::vector<float> positions;                // x, y pairs, local coordinates
-  std::vector<std::uint32_t> fan_indices;      // GL_TRIANGLES: ring fans for the stencil pass
-  std::vector<std::uint32_t> outline_indices;  // GL_LINES: ring edges
-  std::vector<std::uint32_t> point_indices;    // GL_POINTS
-  std::uint32_t cover_first_vertex = 0;        // GL_TRIANGLE_STRIP of 4 vertices over `extent`
-  bool has_cover = false;
-  std::vector<FeatureSpan> features;  // parallel to the layer's features
+  std::vector<std::uint32_t> vertex_features;  // per vertex: index of its feature
+  std::vector<std::uint32_t> point_indices;    // GL_POINTS (point features)
+  std::vector<MeshLevel> levels;               // [0] full resolution, then coarser; never empty
+  // A copy of levels[0].features, for callers that only need full resolution.
+  std::vector<FeatureSpan> features;
 
   std::size_t vertex_count() const { return positions.size() / 2; }
-  std::size_t fan_triangle_count() const { return fan_indices.size() / 3; }
-  std::size_t outline_segment_count() const { return outline_indices.size() / 2; }
+  std::size_t feature_count() const { return levels.front().features.size(); }
+  // Full-resolution counts (the names predate levels of detail and stay for the app's log).
+  std::size_t triangle_count() const { return levels.front().triangle_count(); }
+  std::size_t fan_triangle_count() const { return triangle_count(); }
+  std::size_t outline_segment_count() const { return levels.front().outline_segment_count(); }
 };
 
-LayerMesh build_layer_mesh(std::span<const BoundaryFeature> features);
+// Tolerances (degrees) of the levels after full resolution; a level is kept only when it
+// draws clearly fewer triangles than the one before (see build_layer_mesh).
+inline constexpr double kLevelTolerancesDeg[] = {0.0005, 0.002, 0.008, 0.03};
+// A level is used while its tolerance is at most this many screen pixels.
+inline constexpr double kLevelMaxTolerancePx = 0.75;
+
+struct MeshOptions {
+  std::span<const double> level_tolerances_deg = kLevelTolerancesDeg;
+  // A coarser level is dropped unless it has at most this fraction of the previous level's
+  // triangles plus outline segments.
+  double min_level_reduction = 0.7;
+};
+
+LayerMesh build_layer_mesh(std::span<const BoundaryFeature> features,
+                           const MeshOptions& options = {});
+
+// The coarsest level whose tolerance is at most kLevelMaxTolerancePx pixels at this zoom
+// (degrees of latitude per screen pixel). `tolerances` are the levels' tolerances, ascending.
+std::size_t choose_level(std::span<const double> tolerances, double degrees_per_pixel);
 
 }  // namespace chipao::render

@@ -1,11 +1,16 @@
 // Draws boundary layers (already on the GPU) with a camera into the bound framebuffer.
 //
 // Drawing order is: every layer's fill, bottom to top; then every layer's outline, bottom to
-// top; then points. Administrative layers nest (amphoe over tambon over village), so an upper
-// layer's fill would otherwise hide every boundary below it.
+// top; then outlines of hovered and of selected features; then points. Administrative layers
+// nest (amphoe over tambon over village), so an upper layer's fill would otherwise hide every
+// boundary below it.
 //
-// Precondition: a GL 3.3 context is current; the bound framebuffer has a stencil buffer (the
-// fill uses one bit of it) and the camera's viewport size.
+// Fills are triangles coloured per feature (LayerGpu::set_feature_colors) or with the style's
+// single colour; "no data" features are hatched, hovered ones lightened, hidden ones skipped.
+// Each layer is drawn at the level of detail its tolerance allows at the camera's zoom.
+//
+// Precondition: a GL 3.3 context is current; the bound framebuffer has the camera's viewport
+// size.
 #pragma once
 
 #include <optional>
@@ -15,13 +20,15 @@
 #include "core/util/result.h"
 #include "render/camera.h"
 #include "render/color.h"
+#include "render/feature_style.h"
 #include "render/layer_gpu.h"
 #include "render/shader_program.h"
 
 namespace chipao::render {
 
 struct LayerDrawStyle {
-  std::optional<Rgba> fill;  // none: outlines only
+  // none: outlines only, unless the layer has per-feature colours, which take precedence
+  std::optional<Rgba> fill;
   Rgba outline = rgb8(0x5a5246);
   // Up to 1 px draws GL lines (below 1 px: fainter 1 px lines); wider outlines are screen-space
   // quads made by a geometry shader (core profiles may refuse glLineWidth above 1).
@@ -30,6 +37,7 @@ struct LayerDrawStyle {
   Rgba point_outline = rgb8(0xffffff);
   float point_size_px = 7.0f;
   bool visible = true;
+  FeatureHighlightStyle highlight;
 };
 
 struct LayerDrawItem {
@@ -38,7 +46,7 @@ struct LayerDrawItem {
 };
 
 struct DrawStats {
-  std::size_t fan_triangles = 0;
+  std::size_t fan_triangles = 0;  // fill triangles drawn (name kept from the stencil fill)
   std::size_t outline_segments = 0;
 };
 
@@ -56,9 +64,16 @@ class MapRenderer {
         wide_line_(std::move(wide_line)),
         point_(std::move(point)) {}
 
-  void draw_fill(const LayerGpu& layer, const Rgba& color, const Camera2D& camera) const;
-  void draw_outline(const LayerGpu& layer, const LayerDrawStyle& style,
+  void draw_fill(const LayerGpu& layer, const LayerDrawStyle& style, std::size_t level,
+                 const Camera2D& camera) const;
+  void draw_outline(const LayerGpu& layer, const LayerDrawStyle& style, std::size_t level,
                     const Camera2D& camera) const;
+  // Outlines of only `features` in one colour and width (hover, selection).
+  void draw_feature_outlines(const LayerGpu& layer, std::span<const std::uint32_t> features,
+                             const Rgba& color, float width_px, std::size_t level,
+                             const Camera2D& camera) const;
+  const ShaderProgram& line_program(const LayerGpu& layer, const Rgba& color, float width_px,
+                                    const Camera2D& camera) const;
   void draw_points(const LayerGpu& layer, const LayerDrawStyle& style,
                    const Camera2D& camera) const;
 

@@ -1,13 +1,17 @@
-// MapRenderer into an off-screen target: the stencil fill is exact for holes, concave rings and
-// multipolygons; the stencil is clean between layers; outlines draw over every fill; wide
-// outlines and points have their pixel size. Also shader errors and PNG round trips.
+// MapRenderer into an off-screen target: triangulated fills are exact for holes, concave rings
+// and multipolygons; per-feature colours change without re-uploading geometry; "no data" is
+// hatched; hidden, hovered and selected features draw as such; the level of detail follows the
+// zoom; outlines draw over every fill; wide outlines and points have their pixel size. Also
+// shader errors and PNG round trips.
 #include "render/map_renderer.h"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -78,21 +82,32 @@ class MapRendererTest : public ::testing::Test {
                    Bbox extent) {
     std::vector<LayerGpu> gpu;
     gpu.reserve(layers.size());
-    for (const auto& [wkts, style] : layers) {
-      gpu.push_back(LayerGpu::upload(build_layer_mesh(features_from_wkt(wkts))));
-    }
+    for (const auto& [wkts, style] : layers) gpu.push_back(upload(wkts));
     std::vector<LayerDrawItem> items;
     for (std::size_t i = 0; i < layers.size(); ++i) items.push_back({&gpu[i], layers[i].second});
+    return draw(items, extent);
+  }
 
+  static LayerGpu upload(const std::vector<std::string>& wkts) {
+    return LayerGpu::upload(build_layer_mesh(features_from_wkt(wkts)));
+  }
+
+  RgbaImage draw(const std::vector<LayerDrawItem>& items, Bbox extent, DrawStats* stats = nullptr) {
     camera_.set_viewport(kSize, kSize);
     camera_.fit(extent, FitPadding{20, 20, 20, 20});
     target_->bind();
     renderer_->clear(kBackground);
-    renderer_->draw(items, camera_);
+    const DrawStats drawn = renderer_->draw(items, camera_);
+    if (stats != nullptr) *stats = drawn;
     RgbaImage image = read_framebuffer(0, 0, kSize, kSize);
     OffscreenTarget::bind_window();
     EXPECT_EQ(take_gl_errors(), "");
     return image;
+  }
+
+  Rgb8 pixel(const RgbaImage& image, int x, int y) const {
+    const std::uint8_t* p = image.pixel(x, y);
+    return {p[0], p[1], p[2]};
   }
 
   Rgb8 at(const RgbaImage& image, Vec2 world) const {
@@ -136,7 +151,7 @@ TEST_F(MapRendererTest, HoleStaysBackgroundAndRingIsFilled) {
 }
 
 TEST_F(MapRendererTest, HoleWoundLikeTheShellIsStillAHole) {
-  // Both rings counter-clockwise: the even-odd stencil rule does not care about winding.
+  // Both rings counter-clockwise: the triangulator reorients rings itself.
   const std::string same_winding =
       "POLYGON ((100 0, 100.1 0, 100.1 0.1, 100 0.1, 100 0), "
       "(100.03 0.03, 100.03 0.07, 100.07 0.07, 100.07 0.03, 100.03 0.03))";
@@ -146,7 +161,7 @@ TEST_F(MapRendererTest, HoleWoundLikeTheShellIsStillAHole) {
 }
 
 TEST_F(MapRendererTest, ConcaveRingLeavesItsNotchEmpty) {
-  // A "C" open to the east: fans from the first vertex sweep across the notch and must cancel.
+  // A "C" open to the east: no triangle may span the notch.
   const std::string c_shape =
       "POLYGON ((100 0, 100.1 0, 100.1 0.03, 100.03 0.03, 100.03 0.07, 100.1 0.07, "
       "100.1 0.1, 100 0.1, 100 0))";
@@ -167,9 +182,8 @@ TEST_F(MapRendererTest, MultipolygonPartsFillAndTheGapBetweenDoesNot) {
   EXPECT_EQ(at(image, {100.05, 0.05}), to_rgb8(kBackground));
 }
 
-TEST_F(MapRendererTest, StencilIsCleanForTheNextLayer) {
-  // The upper layer covers the lower one's hole: had the lower layer left stencil bits
-  // behind, the upper fill would come out inverted there.
+TEST_F(MapRendererTest, UpperLayerFillCoversLowerLayersHole) {
+  // The upper layer covers the lower one's hole: nothing of the lower layer may show through.
   const std::string cover =
       "POLYGON ((99.99 -0.01, 100.11 -0.01, 100.11 0.11, 99.99 0.11, 99.99 -0.01))";
   const RgbaImage image = render(
@@ -233,6 +247,162 @@ TEST_F(MapRendererTest, ImageRowsComeTopFirst) {
   const std::uint8_t* bottom = image.pixel(kSize / 2, kSize - 30);
   EXPECT_EQ((Rgb8{top[0], top[1], top[2]}), to_rgb8(kRed));
   EXPECT_EQ((Rgb8{bottom[0], bottom[1], bottom[2]}), to_rgb8(kBackground));
+}
+
+// Two squares sharing the border x = 100.05.
+const std::vector<std::string> kTwoSquares = {
+    "POLYGON ((100 0, 100.05 0, 100.05 0.1, 100 0.1, 100 0))",
+    "POLYGON ((100.05 0, 100.1 0, 100.1 0.1, 100.05 0.1, 100.05 0))"};
+const Vec2 kWestMiddle{100.025, 0.05};
+const Vec2 kEastMiddle{100.075, 0.05};
+
+LayerDrawStyle per_feature_style() {
+  LayerDrawStyle style;
+  style.fill.reset();                // per-feature colours only
+  style.outline = Rgba{0, 0, 0, 0};  // invisible, so only the fill shows
+  return style;
+}
+
+TEST_F(MapRendererTest, PerFeatureColoursAndChangingThem) {
+  LayerGpu gpu = upload(kTwoSquares);
+  const std::vector<LayerDrawItem> items{{&gpu, per_feature_style()}};
+  const Bbox extent = box(100, 0, 100.1, 0.1);
+
+  const std::vector<Rgba> first{kRed, kBlue};
+  gpu.set_feature_colors(first);
+  RgbaImage image = draw(items, extent);
+  EXPECT_EQ(at(image, kWestMiddle), to_rgb8(kRed));
+  EXPECT_EQ(at(image, kEastMiddle), to_rgb8(kBlue));
+  EXPECT_EQ(at(image, {100.12, 0.05}), to_rgb8(kBackground));
+
+  const std::vector<Rgba> second{kGreen, kRed};
+  gpu.set_feature_colors(second);
+  image = draw(items, extent);
+  EXPECT_EQ(at(image, kWestMiddle), to_rgb8(kGreen));
+  EXPECT_EQ(at(image, kEastMiddle), to_rgb8(kRed));
+
+  // Back to the style's single colour.
+  gpu.clear_feature_colors();
+  LayerDrawStyle uniform = per_feature_style();
+  uniform.fill = kBlue;
+  image = draw({{&gpu, uniform}}, extent);
+  EXPECT_EQ(at(image, kWestMiddle), to_rgb8(kBlue));
+  EXPECT_EQ(at(image, kEastMiddle), to_rgb8(kBlue));
+}
+
+TEST_F(MapRendererTest, NoDataIsHatchedNotAClassColour) {
+  LayerGpu gpu = upload(kTwoSquares);
+  const std::vector<Rgba> colors{kRed, kBlue};
+  gpu.set_feature_colors(colors);
+  const std::vector<std::uint8_t> flags{feature_flag::no_data, 0};
+  gpu.set_feature_flags(flags);
+  const LayerDrawStyle style = per_feature_style();
+  const RgbaImage image = draw({{&gpu, style}}, box(100, 0, 100.1, 0.1));
+
+  // Along a row through the no-data square: only the base and the hatch colour, both present.
+  const Vec2 west = camera_.world_to_screen({100.005, 0.05});
+  const Vec2 east = camera_.world_to_screen({100.045, 0.05});
+  int base = 0, hatch = 0, other = 0;
+  for (int x = static_cast<int>(west.x); x <= static_cast<int>(east.x); ++x) {
+    const Rgb8 c = pixel(image, x, static_cast<int>(west.y));
+    if (c == to_rgb8(style.highlight.no_data_base)) {
+      ++base;
+    } else if (c == to_rgb8(style.highlight.no_data_hatch)) {
+      ++hatch;
+    } else {
+      ++other;
+    }
+  }
+  EXPECT_GT(base, 0);
+  EXPECT_GT(hatch, 0);
+  EXPECT_EQ(other, 0) << "neither the class colour nor anything else";
+  EXPECT_EQ(at(image, kEastMiddle), to_rgb8(kBlue)) << "the other feature keeps its colour";
+}
+
+TEST_F(MapRendererTest, HiddenFeatureIsNeitherFilledNorOutlined) {
+  LayerGpu gpu = upload(kTwoSquares);
+  LayerDrawStyle style = per_feature_style();
+  style.outline = kGreen;
+  const std::vector<Rgba> colors{kRed, kBlue};
+  gpu.set_feature_colors(colors);
+  const std::vector<std::uint8_t> flags{feature_flag::hidden, 0};
+  gpu.set_feature_flags(flags);
+  const RgbaImage image = draw({{&gpu, style}}, box(100, 0, 100.1, 0.1));
+  EXPECT_EQ(at(image, kWestMiddle), to_rgb8(kBackground));
+  EXPECT_EQ(at(image, kEastMiddle), to_rgb8(kBlue));
+  // The hidden square's west edge has no outline; the visible square's east edge has one.
+  const auto green_near = [&](double lon) {
+    const Vec2 px = camera_.world_to_screen({lon, 0.05});
+    int green = 0;
+    for (int x = static_cast<int>(px.x) - 2; x <= static_cast<int>(px.x) + 2; ++x) {
+      if (pixel(image, x, static_cast<int>(px.y)) == to_rgb8(kGreen)) ++green;
+    }
+    return green;
+  };
+  EXPECT_EQ(green_near(100.0), 0);
+  EXPECT_GT(green_near(100.1), 0);
+}
+
+TEST_F(MapRendererTest, HoverLightensAndSelectionOutlinesOnlySelectedFeatures) {
+  LayerGpu gpu = upload(kTwoSquares);
+  const LayerDrawStyle style = per_feature_style();
+  const std::vector<Rgba> colors{kRed, kRed};
+  gpu.set_feature_colors(colors);
+  const std::vector<std::uint8_t> flags{feature_flag::hovered, feature_flag::selected};
+  gpu.set_feature_flags(flags);
+  ASSERT_EQ(gpu.selected_features(), std::vector<std::uint32_t>{1});
+  const RgbaImage image = draw({{&gpu, style}}, box(100, 0, 100.1, 0.1));
+
+  const Rgb8 hovered = at(image, kWestMiddle);
+  const int lift = static_cast<int>(style.highlight.hover_lighten * 255.0f + 0.5f);
+  EXPECT_EQ(hovered.r, 255);
+  EXPECT_NEAR(hovered.g, lift, 2);
+  EXPECT_NEAR(hovered.b, lift, 2);
+  EXPECT_EQ(at(image, kEastMiddle), to_rgb8(kRed)) << "selection does not change the fill";
+
+  const auto count_near = [&](double lon, const Rgba& color) {
+    const Vec2 px = camera_.world_to_screen({lon, 0.05});
+    int n = 0;
+    for (int x = static_cast<int>(px.x) - 4; x <= static_cast<int>(px.x) + 4; ++x) {
+      if (pixel(image, x, static_cast<int>(px.y)) == to_rgb8(color)) ++n;
+    }
+    return n;
+  };
+  const Rgba selection = style.highlight.selection_outline;
+  EXPECT_NEAR(count_near(100.1, selection), style.highlight.selection_outline_width_px, 1)
+      << "the selected square's east edge";
+  EXPECT_EQ(count_near(100.0, selection), 0) << "the other square's west edge";
+  EXPECT_GT(count_near(100.0, style.highlight.hover_outline), 0) << "hovered square's outline";
+}
+
+TEST_F(MapRendererTest, LevelOfDetailFollowsTheZoom) {
+  // A detailed ring (4,000 points, 0.2 degrees across) seen up close and from far away.
+  std::ostringstream wkt;
+  wkt.precision(17);
+  wkt << "POLYGON ((";
+  const int n = 4000;
+  for (int i = 0; i <= n; ++i) {
+    const double a = 2 * 3.141592653589793 * (i % n) / n;
+    const double r = 0.1 * (1 + 0.02 * std::sin(53 * a));
+    wkt << (i ? ", " : "") << 100.1 + r * std::cos(a) << " " << 0.1 + r * std::sin(a);
+  }
+  wkt << "))";
+  LayerGpu gpu = upload({wkt.str()});
+  ASSERT_GT(gpu.level_count(), 1u);
+  LayerDrawStyle style = fill_only(kRed);
+
+  DrawStats near_stats, far_stats;
+  const Bbox close_up = box(100.09, 0.09, 100.11, 0.11);
+  const RgbaImage near_image = draw({{&gpu, style}}, close_up, &near_stats);
+  const RgbaImage far_image = draw({{&gpu, style}}, box(95, -5, 105, 5), &far_stats);
+  EXPECT_EQ(near_stats.fan_triangles, gpu.triangle_count(0));
+  EXPECT_LT(far_stats.fan_triangles, near_stats.fan_triangles / 4);
+  EXPECT_EQ(far_stats.fan_triangles,
+            gpu.triangle_count(gpu.level_for(1.0 / camera_.pixels_per_degree())));
+  // Still filled at its centre either way.
+  EXPECT_EQ(at(far_image, {100.1, 0.1}), to_rgb8(kRed));
+  camera_.fit(close_up, FitPadding{20, 20, 20, 20});
+  EXPECT_EQ(at(near_image, {100.1, 0.1}), to_rgb8(kRed));
 }
 
 TEST_F(MapRendererTest, PngRoundTrip) {
