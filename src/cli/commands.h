@@ -17,6 +17,8 @@ int run_stats(const std::vector<std::string>& args);
 std::string stats_usage();
 int run_tally(const std::vector<std::string>& args);
 std::string tally_usage();
+int run_render(const std::vector<std::string>& args);
+std::string render_usage();
 int run_project(const std::vector<std::string>& args);
 int run_zones(const std::vector<std::string>& args);
 std::string zones_usage();

@@ -20,6 +20,7 @@ void print_usage(std::ostream& out) {
          "  stats           aggregate tables to a higher level with each measure's rule\n"
          "  households      read household registries, match households across them, tally by area\n"
          "  tally           what drawn zones hold: figures per zone, whole units or by area\n"
+         "  render          draw a choropleth map of one measure to a PNG, without a display\n"
          "  project         a planner's project file: new, info, undo, redo\n"
          "  zones           zones of a project: import drawn zones from a polygon file\n\n"
          "Run 'chipao-cli COMMAND --help' for a command's options.\n";
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
     if (command == "join") return chipao::cli::run_join(args);
     if (command == "stats") return chipao::cli::run_stats(args);
     if (command == "tally") return chipao::cli::run_tally(args);
+    if (command == "render") return chipao::cli::run_render(args);
     if (command == "project") return chipao::cli::run_project(args);
     if (command == "zones") return chipao::cli::run_zones(args);
     std::cerr << "chipao-cli: unknown command '" << command << "'\n";
