@@ -1,10 +1,19 @@
 // Issue 4: map labels. Shaping 2,000 Thai/English labels with HarfBuzz, placing them without
-// collisions, and drawing them with halos (cold: empty caches and atlas; warm: a redraw after
-// a pan, which is what the map does every frame). Draws into a 1600 x 900 off-screen target
-// through a hidden GLFW window, so it needs a display (xvfb-run works).
+// collisions, and drawing them with halos. Draws into a 1600 x 900 off-screen target through
+// a hidden GLFW window, so it needs a display (xvfb-run works).
+//
+// Draws, for all 2,000 labels and for the ~300 that placement keeps:
+//   cold     empty caches and atlas: shape, rasterise, build the quads, draw
+//   same     draw(items) again with unchanged labels (nothing rebuilt or uploaded)
+//   moved    draw(items) with every label one pixel further (quads rebuilt from the caches)
+//   batch    build() once, then draw(batch, offset) with a new pan offset each time
+// Each line gives the wall-clock median and the median CPU time of the whole process (Mesa's
+// llvmpipe threads included): on a shared machine the CPU time is the steadier figure.
 //
 // Usage: bench_labels [--runs N]
 #include <cstdio>
+#include <ctime>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -36,9 +45,27 @@ std::vector<std::string> label_texts() {
   return texts;
 }
 
-void print(const char* what, const chipao::bench::Timing& t) {
-  std::printf("%-52s median %8.2f ms  p95 %8.2f ms  (%d runs)\n", what, t.median_ms, t.p95_ms,
-              t.runs);
+double process_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+// Wall and CPU samples of one measured step.
+struct Samples {
+  std::vector<double> wall_ms, cpu_ms;
+  void time(const std::function<void()>& body) {
+    const double cpu0 = process_cpu_ms();
+    wall_ms.push_back(chipao::bench::time_once_ms(body));
+    cpu_ms.push_back(process_cpu_ms() - cpu0);
+  }
+};
+
+void print(const char* what, const Samples& s) {
+  const auto wall = chipao::bench::summarise(s.wall_ms);
+  const auto cpu = chipao::bench::summarise(s.cpu_ms);
+  std::printf("%-44s wall median %7.2f ms  p95 %7.2f  cpu median %7.2f ms  (%d runs)\n", what,
+              wall.median_ms, wall.p95_ms, cpu.median_ms, wall.runs);
 }
 
 }  // namespace
@@ -87,10 +114,19 @@ int main(int argc, char** argv) {
       items.push_back(item);
     }
 
-    std::vector<double> shape_ms, layout_ms, cold_ms, warm_ms, placed_ms;
-    std::size_t placed_count = 0;
+    Samples shape, layout, cold, same, moved, batch, placed_same, placed_moved, placed_batch;
+    std::size_t placed_count = 0, quads_all = 0, quads_placed = 0;
+    auto draw_and_finish = [&](const std::vector<TextItem>& labels) {
+      renderer->draw(labels, w, h);
+      glFinish();
+    };
+    auto shifted = [](std::vector<TextItem> labels, float by) {
+      for (TextItem& item : labels) item.x_px += by;
+      return labels;
+    };
     for (int r = 0; r <= runs; ++r) {
-      const double s = chipao::bench::time_once_ms([&] {
+      // Run 0 is a warm-up; its samples are dropped below.
+      shape.time([&] {
         for (const std::string& t : texts) (void)chipao::render::shape_text(*fonts, t, 13);
       });
       // Candidates measured through the renderer's cache, as the map would.
@@ -102,45 +138,55 @@ int main(int argc, char** argv) {
                               static_cast<double>(i % 97)});
       }
       std::vector<chipao::render::PlacedLabel> placed;
-      const double l = chipao::bench::time_once_ms(
-          [&] { placed = chipao::render::layout_labels(candidates, w, h); });
+      layout.time([&] { placed = chipao::render::layout_labels(candidates, w, h); });
       std::vector<TextItem> visible;
       for (const auto& p : placed) visible.push_back(items[p.index]);
       placed_count = visible.size();
 
       target->bind();
       renderer->clear_caches();
-      const double c = chipao::bench::time_once_ms([&] {
-        renderer->draw(items, w, h);
+      cold.time([&] { draw_and_finish(items); });
+      same.time([&] { draw_and_finish(items); });
+      const auto items_moved = shifted(items, 1.0f + static_cast<float>(r % 2));
+      moved.time([&] { draw_and_finish(items_moved); });
+      auto all_batch = renderer->build(items);
+      quads_all = all_batch.quad_count();
+      batch.time([&] {
+        renderer->draw(all_batch, w, h, static_cast<float>(r), -static_cast<float>(r));
         glFinish();
       });
-      const double wm = chipao::bench::time_once_ms([&] {
-        renderer->draw(items, w, h);
+
+      draw_and_finish(visible);
+      placed_same.time([&] { draw_and_finish(visible); });
+      const auto visible_moved = shifted(visible, 1.0f + static_cast<float>(r % 2));
+      placed_moved.time([&] { draw_and_finish(visible_moved); });
+      auto placed_batch_gpu = renderer->build(visible);
+      quads_placed = placed_batch_gpu.quad_count();
+      placed_batch.time([&] {
+        renderer->draw(placed_batch_gpu, w, h, static_cast<float>(r), -static_cast<float>(r));
         glFinish();
       });
-      const double pm = chipao::bench::time_once_ms([&] {
-        renderer->draw(visible, w, h);
-        glFinish();
-      });
-      if (r == 0) continue;  // warm-up
-      shape_ms.push_back(s);
-      layout_ms.push_back(l);
-      cold_ms.push_back(c);
-      warm_ms.push_back(wm);
-      placed_ms.push_back(pm);
+      if (r == 0) {
+        for (Samples* s : {&shape, &layout, &cold, &same, &moved, &batch, &placed_same,
+                           &placed_moved, &placed_batch})
+          *s = Samples{};
+      }
     }
-    const auto ts = chipao::bench::summarise(shape_ms);
-    const auto tc = chipao::bench::summarise(cold_ms);
-    const auto tw = chipao::bench::summarise(warm_ms);
-    print("shape 2,000 labels (HarfBuzz, 13 px)", ts);
-    print("place 2,000 candidates (grid greedy)", chipao::bench::summarise(layout_ms));
-    print("draw 2,000 labels, cold (shape + rasterise + draw)", tc);
-    print("draw 2,000 labels, warm (cached shapes and glyphs)", tw);
-    std::printf("  %zu of 2,000 placed without overlap;\n", placed_count);
-    print("draw the placed labels, warm", chipao::bench::summarise(placed_ms));
-    std::printf("ratio cold / warm draw: %.1f; atlas: %zu glyphs, %d px tall\n",
-                tc.median_ms / tw.median_ms, renderer->atlas_glyph_count(),
-                renderer->atlas_height());
+    print("shape 2,000 labels (HarfBuzz, 13 px)", shape);
+    print("place 2,000 candidates (grid greedy)", layout);
+    print("draw 2,000 labels, cold", cold);
+    print("draw 2,000 labels, same", same);
+    print("draw 2,000 labels, moved (rebuilt)", moved);
+    print("draw 2,000 labels, batch + pan offset", batch);
+    std::printf("  %zu of 2,000 placed without overlap; quads (halo + ink): %zu all, %zu placed\n",
+                placed_count, quads_all, quads_placed);
+    print("draw the placed labels, same", placed_same);
+    print("draw the placed labels, moved (rebuilt)", placed_moved);
+    print("draw the placed labels, batch + pan offset", placed_batch);
+    std::printf("ratio cold / batch draw (2,000): %.1f; atlas: %zu glyphs, %d px tall\n",
+                chipao::bench::summarise(cold.wall_ms).median_ms /
+                    chipao::bench::summarise(batch.wall_ms).median_ms,
+                renderer->atlas_glyph_count(), renderer->atlas_height());
     chipao::render::OffscreenTarget::bind_window();
   }
   glfwDestroyWindow(window);

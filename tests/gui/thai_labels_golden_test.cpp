@@ -90,6 +90,11 @@ class ThaiLabelsTest : public ::testing::Test {
   void SetUp() override { ASSERT_TRUE(setup_error_.empty()) << setup_error_; }
 
   RgbaImage render(const std::vector<TextItem>& items) {
+    return render_with([&] { renderer_->draw(items, kWidth, kHeight); });
+  }
+
+  template <typename Draw>
+  RgbaImage render_with(Draw draw) {
     target_->bind();
     glDisable(GL_SCISSOR_TEST);
     glClearColor(kPaper.r, kPaper.g, kPaper.b, 1);
@@ -99,7 +104,7 @@ class ThaiLabelsTest : public ::testing::Test {
     glClearColor(kDarkFill.r, kDarkFill.g, kDarkFill.b, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     glDisable(GL_SCISSOR_TEST);
-    renderer_->draw(items, kWidth, kHeight);
+    draw();
     glFinish();
     return read_framebuffer(0, 0, kWidth, kHeight);
   }
@@ -186,6 +191,44 @@ TEST_F(ThaiLabelsTest, RedrawingReusesTheAtlasAndGivesTheSameImage) {
   const RgbaImage second = render(golden_items());
   EXPECT_EQ(renderer_->atlas_glyph_count(), glyphs);
   EXPECT_TRUE(first.pixels == second.pixels);
+}
+
+// A batch built once draws what draw(items) draws; moved by a pan offset it draws what the
+// moved items draw (whole pixels, so the same texels land on the moved pixels).
+TEST_F(ThaiLabelsTest, ABatchDrawsLikeItsItemsAndMovesByTheOffset) {
+  const std::vector<TextItem> items = golden_items();
+  const RgbaImage direct = render(items);
+  TextBatch batch = renderer_->build(items);
+  EXPECT_EQ(batch.quad_count(), 2 * items.size());  // one halo and one ink quad per label
+  const RgbaImage batched = render_with([&] { renderer_->draw(batch, kWidth, kHeight); });
+  EXPECT_TRUE(batched.pixels == direct.pixels);
+
+  std::vector<TextItem> moved = items;
+  for (TextItem& item : moved) {
+    item.x_px += 17;
+    item.y_px -= 9;
+  }
+  const RgbaImage expected = render(moved);
+  const RgbaImage panned =
+      render_with([&] { renderer_->draw(batch, kWidth, kHeight, 17.0f, -9.0f); });
+  EXPECT_TRUE(panned.pixels == expected.pixels);
+  EXPECT_FALSE(panned.pixels == batched.pixels);
+  EXPECT_EQ(take_gl_errors(), "");
+}
+
+// Starting the atlas over moves every label image; a batch built before rebuilds itself.
+TEST_F(ThaiLabelsTest, ABatchSurvivesTheAtlasStartingOver) {
+  const std::vector<TextItem> items = golden_items();
+  TextBatch batch = renderer_->build(items);
+  const RgbaImage before = render_with([&] { renderer_->draw(batch, kWidth, kHeight); });
+  renderer_->clear_caches();
+  // Other labels first, so the old slots now hold different images.
+  const std::vector<TextItem> others = {
+      {"Ban Nong Bua", 100, 100, 18, kInk, kHalo, 2, TextAnchor::center},
+      {"บ้านโนนสูง", 300, 200, 24, kInk, kHalo, 1, TextAnchor::center}};
+  (void)render(others);
+  const RgbaImage after = render_with([&] { renderer_->draw(batch, kWidth, kHeight); });
+  EXPECT_TRUE(after.pixels == before.pixels);
 }
 
 }  // namespace

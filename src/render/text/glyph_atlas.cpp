@@ -60,6 +60,7 @@ void GlyphAtlas::clear() {
   shelves_.clear();
   glyphs_.clear();
   next_shelf_y_ = 0;
+  ++generation_;
   dirty_begin_ = 0;
   dirty_end_ = height_;
 }
@@ -94,6 +95,35 @@ std::optional<std::pair<int, int>> GlyphAtlas::pack(int w, int h) {
   return std::pair{0, shelves_.back().y};
 }
 
+void GlyphAtlas::mark_dirty(int y, int height) {
+  if (dirty()) {
+    dirty_begin_ = std::min(dirty_begin_, y);
+    dirty_end_ = std::max(dirty_end_, y + height);
+  } else {
+    dirty_begin_ = y;
+    dirty_end_ = y + height;
+  }
+}
+
+std::optional<AtlasGlyph> GlyphAtlas::add_image(int width, int height, const std::uint8_t* pixels) {
+  if (width <= 0 || height <= 0) return AtlasGlyph{};
+  const auto place = pack(width, height);
+  if (!place) return std::nullopt;
+  AtlasGlyph slot;
+  slot.x = place->first;
+  slot.y = place->second;
+  slot.width = width;
+  slot.height = height;
+  const std::size_t row_bytes = 2 * static_cast<std::size_t>(width);
+  for (int row = 0; row < height; ++row) {
+    std::memcpy(pixels_.data() + 2 * (static_cast<std::size_t>(slot.y + row) * width_ +
+                                      static_cast<std::size_t>(slot.x)),
+                pixels + static_cast<std::size_t>(row) * row_bytes, row_bytes);
+  }
+  mark_dirty(slot.y, height);
+  return slot;
+}
+
 std::optional<AtlasGlyph> GlyphAtlas::find_or_add(FontSet& fonts, std::uint32_t glyph_id,
                                                   float size_px, int phase, float halo_px) {
   phase = std::clamp(phase, 0, kSubpixelPhases - 1);
@@ -116,6 +146,7 @@ std::optional<AtlasGlyph> GlyphAtlas::find_or_add(FontSet& fonts, std::uint32_t 
     slot.y = place->second;
     slot.left = bitmap.left - padding;
     slot.top = bitmap.top + padding;
+    slot.padding = padding;
     std::vector<std::uint8_t> coverage(
         static_cast<std::size_t>(slot.width) * static_cast<std::size_t>(slot.height), 0);
     for (int row = 0; row < bitmap.height; ++row)
@@ -132,13 +163,7 @@ std::optional<AtlasGlyph> GlyphAtlas::find_or_add(FontSet& fonts, std::uint32_t 
         dst[2 * col + 1] = halo[i];
       }
     }
-    if (dirty()) {
-      dirty_begin_ = std::min(dirty_begin_, slot.y);
-      dirty_end_ = std::max(dirty_end_, slot.y + slot.height);
-    } else {
-      dirty_begin_ = slot.y;
-      dirty_end_ = slot.y + slot.height;
-    }
+    mark_dirty(slot.y, slot.height);
   }
   glyphs_.emplace(key, slot);
   return slot;

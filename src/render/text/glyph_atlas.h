@@ -29,6 +29,9 @@ struct AtlasGlyph {
   int x = 0, y = 0;           // top-left of the padded slot in the atlas, pixels
   int width = 0, height = 0;  // padded slot size; 0 for blank glyphs (nothing to draw)
   int left = 0, top = 0;      // padded slot's top-left relative to the glyph origin (y up)
+  // Empty pixels around the coverage bitmap inside the slot (the halo radius rounded up, plus
+  // one): the ink lies in the slot inset by `padding`, the halo in the slot inset by one.
+  int padding = 0;
 };
 
 class GlyphAtlas {
@@ -41,6 +44,10 @@ class GlyphAtlas {
   // `halo_px` (0 .. kMaxHaloPx) is cached in half-pixel steps.
   std::optional<AtlasGlyph> find_or_add(FontSet& fonts, std::uint32_t glyph_id, float size_px,
                                         int phase = 0, float halo_px = 0);
+  // Packs a ready image (two bytes per pixel, as pixels(), `width` x `height`, row-major) and
+  // returns its slot (left, top and padding 0), or nullopt when the atlas is full. For images
+  // made of glyphs (whole labels); they are not looked up by key.
+  std::optional<AtlasGlyph> add_image(int width, int height, const std::uint8_t* pixels);
   void clear();
 
   int width() const { return width_; }
@@ -48,6 +55,9 @@ class GlyphAtlas {
   // Two bytes per pixel (coverage, halo), row-major, top row first.
   const std::vector<std::uint8_t>& pixels() const { return pixels_; }
   std::size_t glyph_count() const { return glyphs_.size(); }
+  // Changes whenever clear() moves glyphs out of their slots, so that quads built with older
+  // slot coordinates (a cached TextBatch) know they must be rebuilt.
+  std::uint64_t generation() const { return generation_; }
 
   // Rows [dirty_begin, dirty_end) changed since the last mark_clean(); grown() says the height
   // changed (the texture must be reallocated).
@@ -62,6 +72,7 @@ class GlyphAtlas {
     int y = 0, height = 0, used_width = 0;
   };
   std::optional<std::pair<int, int>> pack(int w, int h);
+  void mark_dirty(int y, int height);
 
   int width_, height_, max_height_;
   std::vector<std::uint8_t> pixels_;
@@ -70,6 +81,7 @@ class GlyphAtlas {
   std::unordered_map<std::uint64_t, AtlasGlyph> glyphs_;
   int dirty_begin_ = 0, dirty_end_ = 0;
   bool grown_ = true;  // the texture does not exist yet
+  std::uint64_t generation_ = 0;
 };
 
 }  // namespace chipao::render
