@@ -1,17 +1,24 @@
-// chipao-cli project / zones: a planner's project file (SpatiaLite) from the command line —
-// create it from boundaries and tables, show what it holds, undo and redo edits, and import
-// drawn zones from a polygon file.
+// chipao-cli project: a planner's project file (SpatiaLite) from the command line — create it
+// from boundaries and tables, show what it holds and the figures joined to its layer, assign
+// municipal areas to tambons (the figures are joined again in the same edit), change
+// settings, list the edit history, undo and redo. Zones: cmd_zones.cpp; the plan: cmd_plan.cpp.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "cli/commands.h"
 #include "cli/layer_options.h"
+#include "cli/project_edits.h"
 #include "cli/table_options.h"
+#include "core/admin/admin_code.h"
 #include "core/io/boundary_reader.h"
 #include "core/join/join.h"
+#include "core/store/join_report_json.h"
 #include "core/store/project.h"
 #include "core/store/spatialite_store.h"
 
@@ -27,44 +34,25 @@ std::string layer_name_for(const BoundaryLayer& layer) {
   return layer.source.level ? std::string(level_name(*layer.source.level)) : std::string("layer");
 }
 
-ordered_json join_report_json(const JoinReport& r) {
-  ordered_json j;
-  j["level"] = r.level;
-  j["boundaries"] = r.boundaries;
-  j["matched"] = r.matched;
-  ordered_json unmatched = ordered_json::array();
-  for (const auto& u : r.unmatched_rows)
-    unmatched.push_back({{"table", u.table}, {"code", u.code}, {"row", u.line}});
-  j["unmatched_rows"] = unmatched;
-  ordered_json rolled = ordered_json::array();
-  for (const auto& u : r.rolled_up)
-    rolled.push_back({{"table", u.table}, {"code", u.code}, {"kind", u.kind}, {"to", u.to}});
-  j["rolled_up"] = rolled;
-  ordered_json assigned = ordered_json::array();
-  for (const auto& a : r.assigned)
-    assigned.push_back({{"municipal", a.municipal_code}, {"tambons", a.tambons}});
-  j["assigned"] = assigned;
-  ordered_json totals = ordered_json::object();
-  for (const auto& t : r.totals) {
-    totals[t.measure] = {{"input", t.input},         {"joined", t.joined},
-                         {"rolled_up", t.rolled_up}, {"unmatched", t.unmatched},
-                         {"on_map", t.on_map},       {"balanced", t.balanced}};
-  }
-  j["totals"] = totals;
-  j["balanced"] = r.balanced;
-  j["warnings"] = r.warnings;
-  return j;
-}
-
 std::string project_usage() {
   return "Usage: chipao-cli project new P --boundaries SRC [--table T ...] [--assign M=T] "
          "[--force] [--json]\n"
          "       chipao-cli project info P [--json]\n"
+         "       chipao-cli project figures P [--layer L] [--code C ...] [--json]\n"
+         "       chipao-cli project assign P M=T[+T2..] [--json]\n"
+         "       chipao-cli project unassign P M [--json]\n"
+         "       chipao-cli project set P suppress N | language th|en | amphoe CODE [--json]\n"
+         "       chipao-cli project history P [--json]\n"
          "       chipao-cli project undo P [--json]\n"
          "       chipao-cli project redo P [--json]\n\n"
          "A project is one SpatiaLite file (QGIS opens it) with the boundary layer, the joined\n"
          "figures and their report, municipal assignments, zones, the intervention plan and the\n"
          "edit history. Every edit is saved as it is made.\n\n"
+         "assign puts municipal area M's figures into tambon(s) T (split by area) and joins the\n"
+         "project's tables again in the same edit; unassign takes them back to the amphoe.\n"
+         "figures prints the joined figures of the given units (all with --json and no --code),\n"
+         "where each came from, and the join report. set: suppress blanks counts below N in\n"
+         "what is shown to partners; language is the app's; amphoe is where the app opens.\n\n"
          "  --boundaries SRC     the boundary file (all `info` layer options apply)\n" +
          table_options_help() +
          "  --assign M=T[+T2]    put municipal area M's figures into tambon(s) T; kept in the "
@@ -120,10 +108,12 @@ int project_new(const Args& args) {
       return 1;
     }
     for (const std::string& w : joined->report.warnings) std::cerr << "warning: " << w << "\n";
-    report = join_report_json(joined->report);
-    stored.join_report_json = report.dump();
+    stored.join_report_json = join_report_to_json(joined->report);
+    report = ordered_json::parse(stored.join_report_json);
     stored.columns = std::move(joined->columns);
     stored.assigned_from = std::move(joined->assigned_from);
+    // Kept so that assignment edits can join them again.
+    stored.tables = std::move(*tables);
   }
   stored.layer = std::move(*layer);
   PlanningState state = initial_planning_state();
@@ -193,6 +183,7 @@ int project_info(const Args& args, Project& project) {
                     {"geometry", l.geometry_type},
                     {"features", l.features},
                     {"joined_columns", l.columns},
+                    {"input_tables", l.tables},
                     {"source", l.source_path}});
     }
     j["layers"] = ls;
@@ -213,6 +204,10 @@ int project_info(const Args& args, Project& project) {
     for (const auto& a : state.assignments)
       assigned.push_back({{"municipal", a.municipal_code}, {"tambons", a.tambons}});
     j["assignments"] = assigned;
+    ordered_json settings = ordered_json::object();
+    for (const auto& [key, value] : state.settings)
+      if (key != "id_salt") settings[key] = value;  // the salt stays in the file
+    j["settings"] = settings;
     j["history"] = {{"length", project.history().size()},
                     {"position", project.history().position()}};
     std::cout << j.dump(2) << "\n";
@@ -262,14 +257,207 @@ int project_step(const Args& args, Project& project, bool undo) {
   return 0;
 }
 
-}  // namespace
-
-std::string zones_usage() {
-  return "Usage: chipao-cli zones import P ZONES [--name-field F] [--json]\n\n"
-         "Adds each polygon of ZONES (any vector file GDAL reads; reprojected to WGS 84) to\n"
-         "project P as a drawn zone named from its `name` field (or --name-field). The import\n"
-         "is one edit: `chipao-cli project undo P` takes it back at once.\n";
+int project_figures(const Args& args, Project& project) {
+  auto figures = project.figures(args.value("layer").value_or(""));
+  if (!figures) {
+    std::cerr << figures.error().message << "\n";
+    return 1;
+  }
+  auto stored = project.store().load_layer((*figures)->layer);
+  if (!stored) {
+    std::cerr << stored.error().message << "\n";
+    return 1;
+  }
+  const JoinResult& join = (*figures)->join;
+  const auto& features = stored->layer.features;
+  std::vector<std::string> codes = args.all("code");
+  for (const std::string& c : codes) {
+    if (std::none_of(features.begin(), features.end(),
+                     [&](const BoundaryFeature& f) { return f.code == c; })) {
+      std::cerr << fmt::format("{}: layer {} has no unit {}\n", project.store().location(),
+                               (*figures)->layer, c);
+      return 1;
+    }
+  }
+  auto wanted = [&](const std::string& code) {
+    return codes.empty() || std::find(codes.begin(), codes.end(), code) != codes.end();
+  };
+  auto number = [](double v) { return std::isnan(v) ? ordered_json(nullptr) : ordered_json(v); };
+  if (args.has("json")) {
+    ordered_json units = ordered_json::array();
+    for (std::size_t f = 0; f < features.size(); ++f) {
+      if (!wanted(features[f].code)) continue;
+      ordered_json values = ordered_json::object();
+      bool any = false;
+      for (const JoinedColumn& c : join.columns) {
+        values[c.name] = number(c.values[f]);
+        any = any || !std::isnan(c.values[f]);
+      }
+      units.push_back(
+          {{"code", features[f].code},
+           {"name_th", features[f].name_th},
+           {"has_figures", any},
+           {"assigned_from", f < join.assigned_from.size() ? join.assigned_from[f] : ""},
+           {"figures", values}});
+    }
+    std::cout << ordered_json{{"project", project.store().location()},
+                              {"layer", (*figures)->layer},
+                              {"rejoinable", (*figures)->rejoinable},
+                              {"units", units},
+                              {"join_report", ordered_json::parse((*figures)->report_json)}}
+                     .dump(2)
+              << "\n";
+    return 0;
+  }
+  std::cout << fmt::format("layer {}: {} joined columns; {} of {} units have figures{}\n",
+                           (*figures)->layer, join.columns.size(), join.report.matched,
+                           join.report.boundaries,
+                           (*figures)->rejoinable ? ""
+                                                  : " (input tables not kept: assignments "
+                                                    "do not re-join)");
+  for (std::size_t f = 0; f < features.size(); ++f) {
+    if (codes.empty() || !wanted(features[f].code)) continue;
+    std::cout << fmt::format("  {} {}\n", features[f].code, features[f].name_th);
+    if (f < join.assigned_from.size() && !join.assigned_from[f].empty())
+      std::cout << fmt::format("    figures assigned from {}\n", join.assigned_from[f]);
+    for (const JoinedColumn& c : join.columns)
+      std::cout << fmt::format(
+          "    {} = {}\n", c.name,
+          std::isnan(c.values[f]) ? std::string("(none)") : fmt::format("{}", c.values[f]));
+  }
+  for (const auto& s : join.report.suggestions) {
+    std::string t;
+    for (const auto& c : s.tambons) t += (t.empty() ? "" : "+") + c;
+    if (!t.empty())
+      std::cout << fmt::format(
+          "  municipal area {} is counted in amphoe {} only; it may lie in {} (chipao-cli "
+          "project assign {} {}={})\n",
+          s.municipal_code, s.amphoe, t, project.store().location(), s.municipal_code, t);
+  }
+  std::cout << fmt::format("  report {}\n", join.report.balanced ? "balanced" : "NOT balanced");
+  return 0;
 }
+
+int project_assign(const Args& args, Project& project, bool assign) {
+  if (args.positionals.size() != 3) {
+    std::cerr << fmt::format("chipao-cli project {}: give the project and {}\n",
+                             assign ? "assign" : "unassign",
+                             assign ? "MUNICIPAL=TAMBON[+TAMBON..], e.g. 990151=990101"
+                                    : "the municipal code, e.g. 990151");
+    return 2;
+  }
+  MunicipalAssignment a;
+  if (assign) {
+    auto parsed = parse_assignment(args.positionals[2]);
+    if (!parsed) {
+      std::cerr << fmt::format("{}: {}\n", project.store().location(), parsed.error().message);
+      return 1;
+    }
+    a = std::move(*parsed);
+  } else {
+    const CodeCheck c = normalise_code(args.positionals[2], AdminLevel::tambon);
+    a.municipal_code = c.value ? c.value->code : args.positionals[2];
+    const auto& all = project.state().assignments;
+    if (std::none_of(all.begin(), all.end(),
+                     [&](const auto& x) { return x.municipal_code == a.municipal_code; })) {
+      std::cerr << fmt::format(
+          "{}: municipal area {} is not assigned; chipao-cli project info "
+          "lists the assignments\n",
+          project.store().location(), args.positionals[2]);
+      return 1;
+    }
+  }
+  const std::string code = a.municipal_code;
+  const std::vector<std::string> tambons = a.tambons;
+  return apply_edit_and_report(args, project, make_set_assignment(project.state(), std::move(a)),
+                               {{"municipal", code}, {"tambons", tambons}});
+}
+
+// Settings a planner may change, with their keys in the project and what each accepts.
+Result<std::pair<std::string, std::string>> setting_from(Project& project, const std::string& name,
+                                                         const std::string& value) {
+  if (name == "suppress") {
+    auto n = parse_count(value, "suppress");
+    if (!n || *n > 1000)
+      return fail(
+          fmt::format("suppress {}: give the smallest count shown to partners, a whole "
+                      "number from 0 (suppress nothing) to 1000, e.g. 3",
+                      value));
+    return std::pair{std::string("suppression_threshold"), std::to_string(*n)};
+  }
+  if (name == "language") {
+    if (value != "th" && value != "en")
+      return fail(fmt::format("language {}: choose th (ไทย) or en (English)", value));
+    return std::pair{std::string("language"), value};
+  }
+  if (name == "amphoe") {
+    const CodeCheck c = normalise_code(value, AdminLevel::amphoe);
+    if (!c.value)
+      return fail(fmt::format("amphoe {}: not an amphoe code ({}); give 4 digits, e.g. 9901", value,
+                              c.problem));
+    auto layers = project.store().layers();
+    if (!layers) return std::unexpected(layers.error());
+    if (!layers->empty()) {
+      // The app opens on it: it must be somewhere on the project's map.
+      auto stored = project.store().load_layer(layers->front().name);
+      if (!stored) return std::unexpected(stored.error());
+      const bool present =
+          std::any_of(stored->layer.features.begin(), stored->layer.features.end(),
+                      [&](const BoundaryFeature& f) { return f.code.starts_with(c.value->code); });
+      if (!present)
+        return fail(
+            fmt::format("amphoe {}: no unit of layer {} lies in it; give an amphoe of the "
+                        "project's map",
+                        value, layers->front().name));
+    }
+    return std::pair{std::string("opening_amphoe"), c.value->code};
+  }
+  return fail(fmt::format("unknown setting '{}'; choose suppress, language or amphoe", name));
+}
+
+int project_set(const Args& args, Project& project) {
+  if (args.positionals.size() != 4) {
+    std::cerr << "chipao-cli project set: give the project, the setting (suppress, language, "
+                 "amphoe) and its value\n";
+    return 2;
+  }
+  auto setting = setting_from(project, args.positionals[2], args.positionals[3]);
+  if (!setting) {
+    std::cerr << fmt::format("{}: {}\n", project.store().location(), setting.error().message);
+    return 1;
+  }
+  const auto [key, value] = *setting;
+  return apply_edit_and_report(args, project, make_set_setting(project.state(), key, value),
+                               {{"setting", key}, {"value", value}});
+}
+
+int project_history(const Args& args, Project& project) {
+  const EditHistory& h = project.history();
+  if (args.has("json")) {
+    ordered_json edits = ordered_json::array();
+    for (std::size_t i = 0; i < h.size(); ++i) {
+      edits.push_back({{"number", i + 1},
+                       {"action", h.entries()[i].action},
+                       {"summary", h.entries()[i].summary},
+                       {"done", i < h.position()}});
+    }
+    std::cout << ordered_json{{"project", project.store().location()},
+                              {"position", h.position()},
+                              {"length", h.size()},
+                              {"edits", edits}}
+                     .dump(2)
+              << "\n";
+    return 0;
+  }
+  if (h.size() == 0) std::cout << "no edits yet\n";
+  for (std::size_t i = 0; i < h.size(); ++i) {
+    std::cout << fmt::format("{} {:>4}  {}{}\n", i + 1 == h.position() ? "→" : " ", i + 1,
+                             h.entries()[i].summary, i < h.position() ? "" : "  (undone)");
+  }
+  return 0;
+}
+
+}  // namespace
 
 int run_project(const std::vector<std::string>& argv) {
   ArgSpec spec;
@@ -277,6 +465,7 @@ int run_project(const std::vector<std::string>& argv) {
   add_table_options(spec);
   spec.values.insert("boundaries");
   spec.repeatable.insert("assign");
+  spec.repeatable.insert("code");
   spec.flags.insert("json");
   spec.flags.insert("force");
   spec.flags.insert("help");
@@ -291,13 +480,19 @@ int run_project(const std::vector<std::string>& argv) {
   }
   const std::string& sub = args->positionals[0];
   if (sub == "new") return project_new(*args);
-  if (sub != "info" && sub != "undo" && sub != "redo") {
+  static const std::set<std::string> known{"info",   "undo",     "redo", "figures",
+                                           "assign", "unassign", "set",  "history"};
+  if (!known.contains(sub)) {
     std::cerr << fmt::format("chipao-cli project: unknown subcommand '{}'\n", sub)
               << project_usage();
     return 2;
   }
-  if (args->positionals.size() != 2) {
+  if (args->positionals.size() < 2) {
     std::cerr << fmt::format("chipao-cli project {}: give the project path\n", sub);
+    return 2;
+  }
+  if (args->positionals.size() != 2 && sub != "assign" && sub != "unassign" && sub != "set") {
+    std::cerr << fmt::format("chipao-cli project {}: give only the project path\n", sub);
     return 2;
   }
   auto project = Project::open(args->positionals[1]);
@@ -306,96 +501,11 @@ int run_project(const std::vector<std::string>& argv) {
     return 1;
   }
   if (sub == "info") return project_info(*args, *project);
+  if (sub == "figures") return project_figures(*args, *project);
+  if (sub == "assign" || sub == "unassign") return project_assign(*args, *project, sub == "assign");
+  if (sub == "set") return project_set(*args, *project);
+  if (sub == "history") return project_history(*args, *project);
   return project_step(*args, *project, sub == "undo");
-}
-
-int run_zones(const std::vector<std::string>& argv) {
-  ArgSpec spec;
-  spec.values.insert("name-field");
-  spec.values.insert("layer");
-  spec.flags.insert("json");
-  spec.flags.insert("help");
-  auto args = parse_args(argv, spec);
-  if (!args) {
-    std::cerr << "chipao-cli zones: " << args.error().message << "\n" << zones_usage();
-    return 2;
-  }
-  if (args->has("help")) {
-    std::cout << zones_usage();
-    return 0;
-  }
-  if (args->positionals.size() != 3 || args->positionals[0] != "import") {
-    std::cerr << zones_usage();
-    return 2;
-  }
-  const std::string& project_path = args->positionals[1];
-  const std::string& zones_path = args->positionals[2];
-  auto project = Project::open(project_path);
-  if (!project) {
-    std::cerr << project.error().message << "\n";
-    return 1;
-  }
-  LoadOptions options;
-  options.require = GeometryRequirement::polygon;
-  options.layer = args->value("layer");
-  auto layer = load_boundaries(zones_path, options);
-  if (!layer) {
-    std::cerr << layer.error().message << "\n";
-    return 1;
-  }
-  const std::string name_field = args->value("name-field").value_or("name");
-  int name_index = -1;
-  for (std::size_t i = 0; i < layer->source.field_names.size(); ++i)
-    if (layer->source.field_names[i] == name_field) name_index = static_cast<int>(i);
-  if (args->value("name-field") && name_index < 0) {
-    std::cerr << fmt::format("{}: no field '{}'; its fields are listed by chipao-cli info {}\n",
-                             zones_path, name_field, zones_path);
-    return 1;
-  }
-  std::vector<Zone> zones;
-  for (const BoundaryFeature& f : layer->features) {
-    if (f.geometry.empty()) {
-      std::cerr << fmt::format("warning: {}: feature {} has no geometry; skipped\n", zones_path,
-                               f.fid);
-      continue;
-    }
-    Zone z;
-    z.kind = ZoneKind::drawn;
-    z.polygon = f.geometry;
-    if (name_index >= 0 && static_cast<std::size_t>(name_index) < f.attributes.size())
-      z.name = f.attributes[static_cast<std::size_t>(name_index)];
-    if (z.name.empty()) z.name = !f.name_th.empty() ? f.name_th : fmt::format("zone {}", f.fid);
-    zones.push_back(std::move(z));
-  }
-  if (zones.empty()) {
-    std::cerr << fmt::format("{}: no polygons to import\n", zones_path);
-    return 1;
-  }
-  auto edit = make_import_zones(project->state(), std::move(zones),
-                                fs::path(zones_path).filename().string());
-  if (!edit) {
-    std::cerr << fmt::format("{}: {}\n", zones_path, edit.error().message);
-    return 1;
-  }
-  const std::size_t count = edit->changes.size();
-  if (auto ok = project->apply(std::move(*edit)); !ok) {
-    std::cerr << ok.error().message << "\n";
-    return 1;
-  }
-  if (args->has("json")) {
-    std::cout << ordered_json{{"project", project_path},
-                              {"imported", count},
-                              {"zones", project->state().zones.size()},
-                              {"history_length", project->history().size()}}
-                     .dump(2)
-              << "\n";
-  } else {
-    std::cout << fmt::format(
-        "imported {} zones from {} into {} (one edit; undo with chipao-cli "
-        "project undo {})\n",
-        count, zones_path, project_path, project_path);
-  }
-  return 0;
 }
 
 }  // namespace chipao::cli

@@ -1,7 +1,9 @@
 // The SpatiaLite project store: a boundary layer with joined figures reads back identical
-// (codes, Thai names, geometry bit for bit, figures); GDAL opens the file and sees the zones
-// and the layer as spatial layers; a foreign SQLite file, a file that is not SQLite and a
-// truncated project each give a clear message.
+// (codes, Thai names, geometry bit for bit, figures), and so do its input tables; GDAL opens
+// the file and sees the zones and the layer as spatial layers; a foreign SQLite file, a file
+// that is not SQLite and a truncated project each give a clear message. A municipal
+// assignment edit joins the kept tables again and writes the figures with the edit; undo
+// puts them back, across reopening. A drawn zone without a polygon reads back equal.
 #include <fmt/format.h>
 #include <gdal.h>
 #include <gtest/gtest.h>
@@ -25,7 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-StoredLayer demo_tambons() {
+StoredLayer demo_tambons(bool assign = true) {
   const std::string demo = test::source_dir() + "/data/demo";
   auto layer = load_boundaries(demo + "/tambon.shp");
   EXPECT_TRUE(layer) << layer.error().message;
@@ -36,7 +38,7 @@ StoredLayer demo_tambons() {
     tables.push_back(*table);
   }
   JoinOptions options;
-  options.assignments.push_back(*parse_assignment("990151=990101"));
+  if (assign) options.assignments.push_back(*parse_assignment("990151=990101"));
   auto joined = join_tables(*layer, tables, options);
   EXPECT_TRUE(joined) << joined.error().message;
   StoredLayer stored;
@@ -45,6 +47,7 @@ StoredLayer demo_tambons() {
   stored.columns = joined->columns;
   stored.assigned_from = joined->assigned_from;
   stored.join_report_json = R"({"matched": 80})";
+  stored.tables = tables;
   return stored;
 }
 
@@ -237,6 +240,158 @@ TEST(ProjectStore, SavingALayerAgainReplacesIt) {
   ASSERT_TRUE(back);
   EXPECT_EQ(back->layer.features.size(), 10u);
   EXPECT_EQ((*store)->layers()->size(), 1u);
+}
+
+bool same_values(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!((std::isnan(a[i]) && std::isnan(b[i])) || a[i] == b[i])) return false;
+  return true;
+}
+
+TEST(ProjectStore, InputTablesRoundTrip) {
+  StoredLayer stored = demo_tambons();
+  // The demo has no blank cell: make one, so a NaN must pass through the store.
+  stored.tables[0].rows[3].values[1] = std::nan("");
+  const std::string path = new_project_with("store_tables", stored);
+  auto store = SpatiaLiteStore::open(path);
+  ASSERT_TRUE(store);
+  EXPECT_EQ((*store)->layers()->at(0).tables, 2u);
+  auto back = (*store)->load_tables("tambon");
+  ASSERT_TRUE(back) << back.error().message;
+  ASSERT_EQ(back->size(), stored.tables.size());
+  bool blank = false;
+  for (std::size_t t = 0; t < back->size(); ++t) {
+    const MeasureTable& a = stored.tables[t];
+    const MeasureTable& b = (*back)[t];
+    EXPECT_EQ(a.path, b.path);
+    EXPECT_EQ(a.label(), b.label());
+    EXPECT_EQ(a.level, b.level);
+    EXPECT_EQ(a.key_column, b.key_column);
+    EXPECT_EQ(a.kind, b.kind);
+    EXPECT_EQ(a.mask, b.mask);
+    EXPECT_EQ(a.warnings, b.warnings);
+    EXPECT_EQ(a.fixed_codes.size(), b.fixed_codes.size());
+    ASSERT_EQ(a.measures.size(), b.measures.size());
+    for (std::size_t m = 0; m < a.measures.size(); ++m) {
+      EXPECT_EQ(a.measures[m].column, b.measures[m].column);
+      EXPECT_EQ(a.measures[m].rule, b.measures[m].rule);
+      EXPECT_EQ(a.measures[m].denominator, b.measures[m].denominator);
+    }
+    ASSERT_EQ(a.rows.size(), b.rows.size());
+    for (std::size_t r = 0; r < a.rows.size(); ++r) {
+      EXPECT_EQ(a.rows[r].code, b.rows[r].code);
+      EXPECT_EQ(a.rows[r].suffix, b.rows[r].suffix);
+      EXPECT_EQ(a.rows[r].line, b.rows[r].line);
+      EXPECT_TRUE(same_values(a.rows[r].values, b.rows[r].values)) << a.path << " " << r;
+      for (double v : a.rows[r].values) blank = blank || std::isnan(v);
+    }
+  }
+  EXPECT_TRUE(blank) << "no blank cell reached the test; NaN went unchecked";
+  EXPECT_TRUE((*store)->load_tables("none")->empty());
+}
+
+std::size_t feature_index(const StoredLayer& layer, const std::string& code) {
+  for (std::size_t i = 0; i < layer.layer.features.size(); ++i)
+    if (layer.layer.features[i].code == code) return i;
+  ADD_FAILURE() << "no feature " << code;
+  return 0;
+}
+
+TEST(ProjectStore, AssignmentEditJoinsTheKeptTablesAgain) {
+  const StoredLayer plain = demo_tambons(false);
+  const StoredLayer assigned = demo_tambons(true);  // what join_tables makes with 990151=990101
+  const std::string path = new_project_with("store_rejoin", plain);
+  const std::size_t f = feature_index(plain, "990101");
+  ASSERT_FALSE(plain.columns.empty());
+  const auto expect_figures = [&](const StoredLayer& expected, const std::string& stage) {
+    auto store = SpatiaLiteStore::open(path);
+    ASSERT_TRUE(store);
+    auto back = (*store)->load_layer("tambon");
+    ASSERT_TRUE(back) << back.error().message;
+    ASSERT_EQ(back->columns.size(), expected.columns.size());
+    for (std::size_t c = 0; c < expected.columns.size(); ++c)
+      EXPECT_TRUE(same_values(back->columns[c].values, expected.columns[c].values))
+          << stage << ": " << expected.columns[c].name;
+    // load_layer() gives no notes at all as an empty vector.
+    std::vector<std::string> notes = expected.assigned_from;
+    if (std::all_of(notes.begin(), notes.end(), [](const auto& n) { return n.empty(); }))
+      notes.clear();
+    EXPECT_EQ(back->assigned_from, notes) << stage;
+  };
+  {
+    auto project = Project::open(path);
+    ASSERT_TRUE(project);
+    auto before = project->figures();
+    ASSERT_TRUE(before) << before.error().message;
+    EXPECT_TRUE((*before)->rejoinable);
+    EXPECT_TRUE(std::isnan((*before)->join.columns[0].values[f]));
+    auto edit = make_set_assignment(project->state(), {"990151", {"990101"}});
+    ASSERT_TRUE(edit);
+    auto applied = project->apply(*edit);
+    ASSERT_TRUE(applied) << applied.error().message;
+    auto after = project->figures();
+    ASSERT_TRUE(after);
+    EXPECT_FALSE(std::isnan((*after)->join.columns[0].values[f]));
+    EXPECT_NE((*after)->join.assigned_from.at(f).find("990151"), std::string::npos);
+    EXPECT_TRUE((*after)->join.report.balanced);
+    ASSERT_EQ((*after)->join.report.assigned.size(), 1u);
+  }
+  expect_figures(assigned, "after the assignment, reopened");
+  {
+    auto project = Project::open(path);
+    ASSERT_TRUE(project);
+    ASSERT_TRUE(project->undo());
+    EXPECT_TRUE(std::isnan((*project->figures())->join.columns[0].values[f]));
+  }
+  expect_figures(plain, "after undo, reopened");
+  {
+    auto project = Project::open(path);
+    ASSERT_TRUE(project);
+    ASSERT_TRUE(project->redo());
+    // An assignment to a tambon the layer lacks is refused and changes nothing.
+    auto bad = project->apply(*make_set_assignment(project->state(), {"990451", {"990499"}}));
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().message.find("990499"), std::string::npos) << bad.error().message;
+    EXPECT_EQ(project->history().size(), 1u);
+    EXPECT_EQ(project->state().assignments.size(), 1u);
+  }
+  expect_figures(assigned, "after redo, reopened");
+}
+
+TEST(ProjectStore, DrawnZoneWithoutPolygonReadsBackEqual) {
+  const std::string path = test::temp_dir("store_empty_zone") + "/p.chipao";
+  PlanningState expected;
+  {
+    auto store = SpatiaLiteStore::create(path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE((*store)->write_initial(initial_planning_state()));
+    auto project = Project::from_store(std::move(*store));
+    ASSERT_TRUE(project);
+    Zone z;
+    z.name = "เขตยังไม่วาด";
+    z.kind = ZoneKind::drawn;
+    z.polygon.kind = GeometryKind::polygon;  // a polygon kind with no points
+    ASSERT_TRUE(project->apply(*make_create_zone(project->state(), z)));
+    ASSERT_TRUE(project->apply(*make_rename_zone(project->state(), 1, "เขตหนึ่ง")));
+    expected = project->state();
+  }
+  auto project = Project::open(path);
+  ASSERT_TRUE(project);
+  EXPECT_TRUE(project->state() == expected);
+  // Undo compares the file's zone with the history's: they must agree.
+  auto undone = project->undo();
+  ASSERT_TRUE(undone) << undone.error().message;
+  ASSERT_TRUE(project->undo());
+  EXPECT_TRUE(project->state().zones.empty());
+
+  Zone points;
+  points.name = "จุด";
+  points.polygon.kind = GeometryKind::point;
+  points.polygon.points = {{100, 15}};
+  auto refused = make_create_zone(project->state(), points);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("zone 'จุด'"), std::string::npos);
 }
 
 }  // namespace

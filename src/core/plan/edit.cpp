@@ -25,6 +25,14 @@ auto catalogue_id_of = [](const CatalogueEntry& c) { return c.id; };
 auto assignment_code_of = [](const MunicipalAssignment& a) { return a.municipal_code; };
 
 json geometry_json(const FeatureGeometry& g) {
+  // An empty geometry has one form whatever its kind said: the store keeps it as NULL and
+  // reads it back as FeatureGeometry{}, and the history must match what the store holds.
+  if (g.empty()) {
+    return json{{"kind", static_cast<int>(GeometryKind::none)},
+                {"points", json::array()},
+                {"rings", json::array()},
+                {"polygons", json::array()}};
+  }
   json points = json::array();
   for (const Vec2& p : g.points) {
     points.push_back(p.x);
@@ -245,7 +253,42 @@ bool valid_color(std::string_view hex) {
   });
 }
 
-Result<void> check_new_zone(const Zone& z) {
+// Ring and polygon ends that index inside the geometry, each ring with 3 or more points: what
+// the store's WKB writer and the tessellator rely on.
+bool well_formed_polygon(const FeatureGeometry& g) {
+  if (g.kind != GeometryKind::polygon || g.ring_ends.empty() || g.polygon_ends.empty())
+    return false;
+  if (g.ring_ends.back() != g.points.size() || g.polygon_ends.back() != g.ring_ends.size())
+    return false;
+  std::uint32_t begin = 0;
+  for (std::uint32_t end : g.ring_ends) {
+    if (end < begin + 3) return false;
+    begin = end;
+  }
+  std::uint32_t first = 0;
+  for (std::uint32_t end : g.polygon_ends) {
+    if (end <= first) return false;
+    first = end;
+  }
+  return true;
+}
+
+// An empty polygon is allowed (a zone drawn later) and takes the one empty form.
+Result<void> check_drawn_polygon(const std::string& zone, FeatureGeometry& polygon) {
+  if (polygon.empty()) {
+    polygon = FeatureGeometry{};
+    return {};
+  }
+  if (!well_formed_polygon(polygon))
+    return fail(fmt::format(
+        "zone '{}': the drawn area is not a polygon (rings of 3 or more points); draw it "
+        "again",
+        zone));
+  return {};
+}
+
+Result<void> check_new_zone(Zone& z) {
+  if (auto ok = check_drawn_polygon(z.name, z.polygon); !ok) return ok;
   if (!z.color_hex.empty() && !valid_color(z.color_hex))
     return fail(fmt::format("zone '{}': colour '{}' is not #RRGGBB; give e.g. #e6550d", z.name,
                             z.color_hex));
@@ -522,6 +565,7 @@ Result<Edit> make_set_zone_polygon(const PlanningState& state, std::int64_t id,
   if (!z) return std::unexpected(z.error());
   if (polygon.kind != GeometryKind::polygon && !polygon.empty())
     return fail(fmt::format("zone {}: a drawn zone needs a polygon", id));
+  if (auto ok = check_drawn_polygon(z->name, polygon); !ok) return std::unexpected(ok.error());
   z->polygon = std::move(polygon);
   z->kind = ZoneKind::drawn;
   return Edit{"set zone polygon", fmt::format("redraw zone {}", id), {zone_change(state, id, *z)}};
@@ -658,7 +702,7 @@ Result<Edit> make_set_setting(const PlanningState& state, const std::string& key
   std::optional<std::string> after;
   if (value) after = json(*value).dump();
   return Edit{"set setting",
-              fmt::format("set {}", key),
+              value ? fmt::format("set {} to {}", key, *value) : fmt::format("clear {}", key),
               {{EntityKind::setting, key, current(state, EntityKind::setting, key), after}}};
 }
 

@@ -3,10 +3,17 @@
 //
 // The state in memory changes only once the store has committed, so the program never shows
 // an edit the file does not hold: a failed write leaves both as they were.
+//
+// Municipal assignments: when an edit that sets or clears one is applied, undone or redone,
+// the project joins its kept input tables (StoredLayer::tables) to each tambon layer again
+// with the new assignments and writes the new figures, assigned_from notes and join report
+// in the edit's own transaction. figures() gives them to the app and the exports.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/plan/edit.h"
 #include "core/plan/edit_history.h"
@@ -15,6 +22,17 @@
 #include "core/util/result.h"
 
 namespace chipao {
+
+// The figures joined to one layer of a project, as they stand with its assignments.
+struct ProjectFigures {
+  std::string layer;  // the layer's name in the project
+  // columns: values per feature (NaN: no figure); assigned_from: per feature, the municipal
+  // areas whose figures were put into it ("990151 (100% by area)"), empty where none (or
+  // an empty vector when no feature has any); report: the join report.
+  JoinResult join;
+  std::string report_json;  // the report as stored ("{}" when nothing was joined)
+  bool rejoinable = false;  // the project keeps the input tables: assignment edits re-join
+};
 
 class Project {
  public:
@@ -31,12 +49,34 @@ class Project {
   const EditHistory& history() const { return history_; }
   ProjectStore& store() { return *store_; }
 
+  // The current figures of layer `layer`; empty: the tambon layer, else the first layer.
+  // Read from the file on first use (the pointer stays valid until the next edit, undo or
+  // redo); fails when the project has no such layer.
+  Result<const ProjectFigures*> figures(const std::string& layer = {});
+
  private:
   Project(std::unique_ptr<ProjectStore> store, PlanningState state, EditHistory history);
+  // Applies (forward) or reverts the edit in memory, re-joins when it touches an assignment,
+  // and writes it all as one step; on failure memory is as it was.
+  Result<void> commit(const Edit& edit, bool forward, HistoryStep step);
+  // Loads, once, the tambon layers that keep input tables, with their tables.
+  Result<void> load_join_inputs();
+  Result<std::vector<ProjectFigures>> rejoin();
+
+  struct JoinInputs {
+    BoundaryLayer layer;
+    std::vector<MeasureTable> tables;
+  };
   std::unique_ptr<ProjectStore> store_;
   PlanningState state_;
   EditHistory history_;
+  bool inputs_loaded_ = false;
+  std::map<std::string, JoinInputs> inputs_;       // by layer name
+  std::map<std::string, ProjectFigures> figures_;  // by layer name, as read or re-joined
 };
+
+// True when the edit sets or clears a municipal assignment (figures must be joined again).
+bool edit_changes_assignments(const Edit& edit);
 
 // A new project's starting state: the default catalogue, a fresh random salt for hashed
 // IDs (never a raw national ID), suppression threshold 3, Thai as the language.

@@ -28,6 +28,21 @@ struct StoredLayer {
   std::vector<JoinedColumn> columns;       // values parallel to layer.features
   std::vector<std::string> assigned_from;  // per feature; empty or parallel to features
   std::string join_report_json;            // "{}" when nothing was joined
+  // The measure tables the figures were joined from, as parsed (rows, specs, notes). Kept so
+  // that the figures can be joined again when a municipal assignment changes. Written by
+  // save_layer() in the layer's transaction; load_layer() leaves it empty (it can be large):
+  // read it with load_tables().
+  std::vector<MeasureTable> tables;
+};
+
+// New joined figures for a stored layer, written in the transaction of the edit that made
+// them (a municipal assignment applied, undone or redone). Columns have the stored names, in
+// the stored order; values and assigned_from are parallel to the layer's features.
+struct LayerFiguresUpdate {
+  std::string layer;
+  std::vector<JoinedColumn> columns;
+  std::vector<std::string> assigned_from;
+  std::string join_report_json;
 };
 
 struct LayerSummary {
@@ -38,6 +53,7 @@ struct LayerSummary {
   std::string source_path;
   std::size_t features = 0;
   std::size_t columns = 0;
+  std::size_t tables = 0;  // input measure tables kept for re-joining
 };
 
 enum class HistoryStep { apply, undo, redo };
@@ -51,6 +67,8 @@ class ProjectStore {
   virtual Result<void> save_layer(const StoredLayer& layer) = 0;
   virtual Result<std::vector<LayerSummary>> layers() = 0;
   virtual Result<StoredLayer> load_layer(const std::string& name) = 0;
+  // The input measure tables saved with the layer, in their order; empty when none were kept.
+  virtual Result<std::vector<MeasureTable>> load_tables(const std::string& layer) = 0;
 
   // Everything edits change, and the history with its position.
   virtual Result<PlanningState> load_state() = 0;
@@ -62,7 +80,14 @@ class ProjectStore {
   // history step. `position_before` is the history position before the step; for `apply`
   // the redo branch from that position on is dropped and `edit` stored there.
   virtual Result<void> write_step(const PlanningState& state, const Edit& edit, HistoryStep step,
-                                  std::size_t position_before) = 0;
+                                  std::size_t position_before) {
+    return write_step_with_figures(state, edit, step, position_before, {});
+  }
+  // The same, and in the same transaction the layers' new joined figures, so that a crash
+  // never leaves figures that disagree with the assignments.
+  virtual Result<void> write_step_with_figures(const PlanningState& state, const Edit& edit,
+                                               HistoryStep step, std::size_t position_before,
+                                               const std::vector<LayerFiguresUpdate>& figures) = 0;
 };
 
 }  // namespace chipao

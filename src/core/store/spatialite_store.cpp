@@ -189,6 +189,24 @@ CREATE TABLE chipao_history (
   created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
 )sql";
 
+// Schema 2: the input measure tables of each layer, as parsed, so the project can join them
+// again when a municipal assignment changes. A row's values are one BLOB of little-endian
+// doubles (one per measure, NaN for a blank cell): exact, and NaN needs no special case.
+// IF NOT EXISTS: the same text upgrades a schema-1 project on open.
+constexpr std::string_view kTablesSchema = R"sql(
+CREATE TABLE IF NOT EXISTS chipao_tables (
+  layer TEXT NOT NULL, position INTEGER NOT NULL, path TEXT NOT NULL, label TEXT NOT NULL,
+  level TEXT NOT NULL, key_column TEXT NOT NULL, kind TEXT NOT NULL, mask TEXT NOT NULL,
+  notes TEXT NOT NULL, PRIMARY KEY (layer, position));
+CREATE TABLE IF NOT EXISTS chipao_table_measures (
+  layer TEXT NOT NULL, table_position INTEGER NOT NULL, position INTEGER NOT NULL,
+  column_name TEXT NOT NULL, spec TEXT NOT NULL, PRIMARY KEY (layer, table_position, position));
+CREATE TABLE IF NOT EXISTS chipao_table_rows (
+  layer TEXT NOT NULL, table_position INTEGER NOT NULL, row INTEGER NOT NULL, code TEXT NOT NULL,
+  suffix TEXT NOT NULL, line INTEGER NOT NULL, vals BLOB,
+  PRIMARY KEY (layer, table_position, row));
+)sql";
+
 Result<std::unique_ptr<SpatiaLiteStore::Connection>> connect(const std::string& path, int flags) {
   auto c = std::make_unique<SpatiaLiteStore::Connection>();
   if (sqlite3_open_v2(path.c_str(), &c->db, flags, nullptr) != SQLITE_OK) {
@@ -380,6 +398,142 @@ SourceDescription source_from(const json& j) {
   return s;
 }
 
+std::vector<std::uint8_t> values_blob(const std::vector<double>& values) {
+  std::vector<std::uint8_t> out(values.size() * sizeof(double));
+  if (!values.empty()) std::memcpy(out.data(), values.data(), out.size());
+  return out;
+}
+
+std::vector<double> values_from_blob(std::span<const std::uint8_t> blob) {
+  std::vector<double> out(blob.size() / sizeof(double));
+  if (!out.empty()) std::memcpy(out.data(), blob.data(), out.size() * sizeof(double));
+  return out;
+}
+
+// What a table says about its own rows (warnings, codes fixed, repeated rows), for the report.
+json table_notes_json(const MeasureTable& t) {
+  json fixed = json::array();
+  for (const auto& f : t.fixed_codes)
+    fixed.push_back({{"line", f.line}, {"value", f.value}, {"code", f.code}, {"note", f.note}});
+  json duplicates = json::array();
+  for (const auto& d : t.duplicates) duplicates.push_back({{"code", d.code}, {"lines", d.lines}});
+  return json{{"warnings", t.warnings}, {"fixed_codes", fixed}, {"duplicates", duplicates}};
+}
+
+void table_notes_from(const json& j, MeasureTable& t) {
+  if (!j.is_object()) return;
+  t.warnings = j.value("warnings", std::vector<std::string>{});
+  for (const json& f : j.value("fixed_codes", json::array())) {
+    t.fixed_codes.push_back({f.value("line", std::size_t{0}), f.value("value", ""),
+                             f.value("code", ""), f.value("note", "")});
+  }
+  for (const json& d : j.value("duplicates", json::array()))
+    t.duplicates.push_back({d.value("code", ""), d.value("lines", std::vector<std::size_t>{})});
+}
+
+// Replaces the input tables of `layer` (inside the caller's transaction).
+Result<void> write_tables(sqlite3* db, const std::string& path, const std::string& layer,
+                          const std::vector<MeasureTable>& tables) {
+  for (const char* table : {"chipao_tables", "chipao_table_measures", "chipao_table_rows"}) {
+    Stmt d(db, fmt::format("DELETE FROM {} WHERE layer = ?", table));
+    d.bind(1, layer);
+    if (auto ok = step_done(d, path, "the input tables"); !ok) return ok;
+  }
+  Stmt t(db,
+         "INSERT INTO chipao_tables(layer, position, path, label, level, key_column, kind, mask, "
+         "notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Stmt m(db,
+         "INSERT INTO chipao_table_measures(layer, table_position, position, column_name, spec) "
+         "VALUES (?, ?, ?, ?, ?)");
+  Stmt r(db,
+         "INSERT INTO chipao_table_rows(layer, table_position, row, code, suffix, line, vals) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (std::size_t ti = 0; ti < tables.size(); ++ti) {
+    const MeasureTable& table = tables[ti];
+    const auto position = static_cast<std::int64_t>(ti);
+    t.bind(1, layer).bind(2, position).bind(3, table.path).bind(4, table.label());
+    t.bind(5, level_name(table.level)).bind(6, table.key_column).bind(7, table.kind);
+    t.bind(8, table.mask).bind(9, table_notes_json(table).dump());
+    if (auto ok = step_done(t, path, "the input tables"); !ok) return ok;
+    for (std::size_t mi = 0; mi < table.measures.size(); ++mi) {
+      m.bind(1, layer).bind(2, position).bind(3, static_cast<std::int64_t>(mi));
+      m.bind(4, table.measures[mi].column).bind(5, spec_json(table.measures[mi]).dump());
+      if (auto ok = step_done(m, path, "the input tables"); !ok) return ok;
+    }
+    for (std::size_t ri = 0; ri < table.rows.size(); ++ri) {
+      const MeasureRow& row = table.rows[ri];
+      if (row.values.size() != table.measures.size())
+        return fail(fmt::format("{}: table {} row {} has {} values for {} measures (a bug)", path,
+                                table.path, row.line, row.values.size(), table.measures.size()));
+      const auto blob = values_blob(row.values);
+      r.bind(1, layer).bind(2, position).bind(3, static_cast<std::int64_t>(ri));
+      r.bind(4, row.code).bind(5, row.suffix).bind(6, static_cast<std::int64_t>(row.line));
+      r.bind_blob(7, blob);
+      if (auto ok = step_done(r, path, fmt::format("row {} of {}", row.line, table.path)); !ok)
+        return ok;
+    }
+  }
+  return {};
+}
+
+// Overwrites a stored layer's joined figures, its assigned_from notes and its join report
+// (inside the caller's transaction). The columns must be those stored, in their order.
+Result<void> write_figures(sqlite3* db, const std::string& path, const LayerFiguresUpdate& u) {
+  std::string table;
+  std::int64_t features = 0;
+  {
+    Stmt s(db, "SELECT table_name, feature_count FROM chipao_layers WHERE name = ?");
+    s.bind(1, u.layer);
+    if (!s.step()) return fail(fmt::format("{}: no layer '{}' to write figures to", path, u.layer));
+    table = s.text(0);
+    features = s.integer(1);
+  }
+  std::vector<std::string> column_names;
+  {
+    Stmt s(db,
+           "SELECT name, column_name FROM chipao_layer_columns WHERE layer = ? ORDER BY position");
+    s.bind(1, u.layer);
+    std::size_t i = 0;
+    while (s.step()) {
+      if (i >= u.columns.size() || u.columns[i].name != s.text(0))
+        return fail(fmt::format(
+            "{}: layer {}: the joined columns changed (stored '{}'); create the project again "
+            "with chipao-cli project new",
+            path, u.layer, s.text(0)));
+      column_names.push_back(s.text(1));
+      ++i;
+    }
+    if (column_names.size() != u.columns.size())
+      return fail(fmt::format("{}: layer {}: {} joined columns stored, {} given (a bug)", path,
+                              u.layer, column_names.size(), u.columns.size()));
+  }
+  const auto n = static_cast<std::size_t>(features);
+  for (const auto& c : u.columns)
+    if (c.values.size() != n)
+      return fail(fmt::format("{}: layer {}: column {} has {} values for {} features (a bug)", path,
+                              u.layer, c.name, c.values.size(), n));
+  std::string sql = fmt::format("UPDATE {} SET assigned_from = ?", sql_name(table));
+  for (const auto& name : column_names) sql += ", " + sql_name(name) + " = ?";
+  sql += " WHERE fid = ?";
+  Stmt s(db, sql);
+  if (!s.ok())
+    return fail(fmt::format("{}: could not write layer {} ({})", path, u.layer, s.error()));
+  for (std::size_t f = 0; f < n; ++f) {
+    if (f < u.assigned_from.size() && !u.assigned_from[f].empty())
+      s.bind(1, u.assigned_from[f]);
+    else
+      s.bind_null(1);
+    for (std::size_t c = 0; c < u.columns.size(); ++c)
+      s.bind(static_cast<int>(2 + c), u.columns[c].values[f]);
+    s.bind(static_cast<int>(2 + u.columns.size()), static_cast<std::int64_t>(f + 1));
+    if (auto ok = step_done(s, path, fmt::format("the figures of layer {}", u.layer)); !ok)
+      return ok;
+  }
+  Stmt r(db, "UPDATE chipao_layers SET join_report = ? WHERE name = ?");
+  r.bind(1, u.join_report_json.empty() ? std::string("{}") : u.join_report_json).bind(2, u.layer);
+  return step_done(r, path, "the join report");
+}
+
 }  // namespace
 
 SpatiaLiteStore::SpatiaLiteStore(std::string path, std::unique_ptr<Connection> db)
@@ -402,6 +556,7 @@ Result<std::unique_ptr<SpatiaLiteStore>> SpatiaLiteStore::create(const std::stri
     // Only the WGS 84 reference systems: the full EPSG table costs seconds and megabytes.
     if (auto ok = exec(db, path, "SELECT InitSpatialMetadata(0, 'WGS84')"); !ok) return ok;
     if (auto ok = exec(db, path, kSchema); !ok) return ok;
+    if (auto ok = exec(db, path, kTablesSchema); !ok) return ok;
     if (auto ok = exec(db, path,
                        "SELECT AddGeometryColumn('chipao_zones', 'geom', 4326, 'MULTIPOLYGON', "
                        "'XY')");
@@ -478,6 +633,14 @@ Result<std::unique_ptr<SpatiaLiteStore>> SpatiaLiteStore::open(const std::string
   }
   if (auto ok = exec(db, path, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL"); !ok)
     return std::unexpected(ok.error());
+  if (v < 2) {
+    // Schema 1 lacked the input tables: add them (empty); its figures stay as joined.
+    auto upgraded = transaction(db, path, [&]() -> Result<void> {
+      if (auto ok = exec(db, path, kTablesSchema); !ok) return ok;
+      return set_meta(db, path, "schema_version", std::to_string(kSchemaVersion));
+    });
+    if (!upgraded) return std::unexpected(upgraded.error());
+  }
   return std::unique_ptr<SpatiaLiteStore>(new SpatiaLiteStore(path, std::move(*c)));
 }
 
@@ -601,14 +764,15 @@ Result<void> SpatiaLiteStore::save_layer(const StoredLayer& stored) {
       col.bind(6, spec_json(stored.columns[c].spec).dump());
       if (auto ok = step_done(col, path_, "the joined columns"); !ok) return ok;
     }
-    return {};
+    return write_tables(db, path_, stored.name, stored.tables);
   });
 }
 
 Result<std::vector<LayerSummary>> SpatiaLiteStore::layers() {
   Stmt s(db_->db,
          "SELECT name, table_name, level, geometry_type, source, feature_count, (SELECT count(*) "
-         "FROM chipao_layer_columns c WHERE c.layer = l.name) FROM chipao_layers l ORDER BY name");
+         "FROM chipao_layer_columns c WHERE c.layer = l.name), (SELECT count(*) FROM "
+         "chipao_tables t WHERE t.layer = l.name) FROM chipao_layers l ORDER BY name");
   std::vector<LayerSummary> out;
   while (s.step()) {
     LayerSummary l;
@@ -619,6 +783,7 @@ Result<std::vector<LayerSummary>> SpatiaLiteStore::layers() {
     l.source_path = json::parse(s.text(4), nullptr, false).value("path", "");
     l.features = static_cast<std::size_t>(s.integer(5));
     l.columns = static_cast<std::size_t>(s.integer(6));
+    l.tables = static_cast<std::size_t>(s.integer(7));
     out.push_back(std::move(l));
   }
   if (!s.ok()) return std::unexpected(read_error(s, path_, "the layer list").error());
@@ -686,6 +851,67 @@ Result<StoredLayer> SpatiaLiteStore::load_layer(const std::string& name) {
   if (!s.ok()) return std::unexpected(read_error(s, path_, "layer " + name).error());
   if (!any_assigned) out.assigned_from.clear();
   return out;
+}
+
+Result<std::vector<MeasureTable>> SpatiaLiteStore::load_tables(const std::string& layer) {
+  sqlite3* db = db_->db;
+  std::vector<MeasureTable> tables;
+  {
+    Stmt s(db,
+           "SELECT path, level, key_column, kind, mask, notes FROM chipao_tables WHERE layer = ? "
+           "ORDER BY position");
+    s.bind(1, layer);
+    while (s.step()) {
+      MeasureTable t;
+      t.path = s.text(0);
+      t.level = parse_level(s.text(1)).value_or(AdminLevel::tambon);
+      t.key_column = s.text(2);
+      t.kind = s.text(3);
+      t.mask = s.text(4);
+      table_notes_from(json::parse(s.text(5), nullptr, false), t);
+      tables.push_back(std::move(t));
+    }
+    if (!s.ok()) return std::unexpected(read_error(s, path_, "the input tables").error());
+  }
+  {
+    Stmt s(db,
+           "SELECT table_position, spec FROM chipao_table_measures WHERE layer = ? ORDER BY "
+           "table_position, position");
+    s.bind(1, layer);
+    while (s.step()) {
+      const auto t = static_cast<std::size_t>(s.integer(0));
+      const json spec = json::parse(s.text(1), nullptr, false);
+      if (t >= tables.size() || !spec.is_object())
+        return fail(
+            fmt::format("{}: the input tables of layer {} are damaged; create the "
+                        "project again with chipao-cli project new",
+                        path_, layer));
+      tables[t].measures.push_back(spec_from(spec));
+    }
+    if (!s.ok()) return std::unexpected(read_error(s, path_, "the input tables").error());
+  }
+  {
+    Stmt s(db,
+           "SELECT table_position, code, suffix, line, vals FROM chipao_table_rows WHERE layer = ? "
+           "ORDER BY table_position, row");
+    s.bind(1, layer);
+    while (s.step()) {
+      const auto t = static_cast<std::size_t>(s.integer(0));
+      MeasureRow row;
+      row.code = s.text(1);
+      row.suffix = s.text(2);
+      row.line = static_cast<std::size_t>(s.integer(3));
+      row.values = values_from_blob(s.blob(4));
+      if (t >= tables.size() || row.values.size() != tables[t].measures.size())
+        return fail(
+            fmt::format("{}: the input tables of layer {} are damaged at row {}; create "
+                        "the project again with chipao-cli project new",
+                        path_, layer, row.line));
+      tables[t].rows.push_back(std::move(row));
+    }
+    if (!s.ok()) return std::unexpected(read_error(s, path_, "the input tables").error());
+  }
+  return tables;
 }
 
 Result<PlanningState> SpatiaLiteStore::load_state() {
@@ -811,12 +1037,15 @@ Result<void> SpatiaLiteStore::write_initial(const PlanningState& state) {
   });
 }
 
-Result<void> SpatiaLiteStore::write_step(const PlanningState& state, const Edit& edit,
-                                         HistoryStep step, std::size_t position_before) {
+Result<void> SpatiaLiteStore::write_step_with_figures(
+    const PlanningState& state, const Edit& edit, HistoryStep step, std::size_t position_before,
+    const std::vector<LayerFiguresUpdate>& figures) {
   sqlite3* db = db_->db;
   return transaction(db, path_, [&]() -> Result<void> {
     for (const EntityChange& c : edit.changes)
       if (auto ok = write_entity(db, path_, state, c.kind, c.key); !ok) return ok;
+    for (const LayerFiguresUpdate& u : figures)
+      if (auto ok = write_figures(db, path_, u); !ok) return ok;
     std::size_t position = position_before;
     if (step == HistoryStep::apply) {
       Stmt drop(db, "DELETE FROM chipao_history WHERE seq >= ?");

@@ -5,7 +5,9 @@
 // COMMIT, so killing the program at any moment loses no committed edit and leaves a file
 // SQLite opens. Opening checks that the file is SQLite, carries ChiPao's chipao_meta table
 // with a schema version this build reads, and passes PRAGMA quick_check; each failure is a
-// message that names the file and says what to do.
+// message that names the file and says what to do. A schema-1 project (without the input
+// measure tables) is upgraded on open: the tables are added empty, so its figures stay as
+// joined and assignment edits do not re-join them until it is created again.
 #pragma once
 
 #include <memory>
@@ -22,7 +24,7 @@ struct StoreOptions {
 
 class SpatiaLiteStore final : public ProjectStore {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;           // 2: input measure tables (chipao_tables..)
   static constexpr int kApplicationId = 0x43504130;  // "CPA0"
 
   // A new, empty project; fails when `path` exists.
@@ -37,11 +39,13 @@ class SpatiaLiteStore final : public ProjectStore {
   Result<void> save_layer(const StoredLayer& layer) override;
   Result<std::vector<LayerSummary>> layers() override;
   Result<StoredLayer> load_layer(const std::string& name) override;
+  Result<std::vector<MeasureTable>> load_tables(const std::string& layer) override;
   Result<PlanningState> load_state() override;
   Result<EditHistory> load_history() override;
   Result<void> write_initial(const PlanningState& state) override;
-  Result<void> write_step(const PlanningState& state, const Edit& edit, HistoryStep step,
-                          std::size_t position_before) override;
+  Result<void> write_step_with_figures(const PlanningState& state, const Edit& edit,
+                                       HistoryStep step, std::size_t position_before,
+                                       const std::vector<LayerFiguresUpdate>& figures) override;
 
   // Folds the WAL into the main file (before a rename or a copy).
   Result<void> checkpoint();

@@ -1,0 +1,90 @@
+#include "cli/project_edits.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <iostream>
+
+namespace chipao::cli {
+
+std::optional<Project> open_project_or_report(const std::string& path) {
+  auto project = Project::open(path);
+  if (!project) {
+    std::cerr << project.error().message << "\n";
+    return std::nullopt;
+  }
+  return std::move(*project);
+}
+
+Result<std::int64_t> find_zone(const PlanningState& state, const std::string& name_or_id) {
+  std::int64_t id = 0;
+  const char* end = name_or_id.data() + name_or_id.size();
+  if (auto [p, ec] = std::from_chars(name_or_id.data(), end, id);
+      ec == std::errc() && p == end && state.zone(id))
+    return id;
+  std::optional<std::int64_t> found;
+  for (const Zone& z : state.zones) {
+    if (z.name != name_or_id) continue;
+    if (found)
+      return fail(fmt::format("two zones are named '{}' ({} and {}); give the zone's id",
+                              name_or_id, *found, z.id));
+    found = z.id;
+  }
+  if (found) return *found;
+  std::string zones;
+  for (const Zone& z : state.zones)
+    zones += fmt::format("{}{} '{}'", zones.empty() ? "" : ", ", z.id, z.name);
+  return fail(fmt::format("no zone '{}' in the project ({}); list them with chipao-cli zones list",
+                          name_or_id, zones.empty() ? "it has no zones" : "zones: " + zones));
+}
+
+int apply_edit_and_report(const Args& args, Project& project, Result<Edit> edit,
+                          nlohmann::ordered_json details) {
+  const std::string& path = project.store().location();
+  if (!edit) {
+    std::cerr << fmt::format("{}: {}\n", path, edit.error().message);
+    return 1;
+  }
+  const std::string summary = edit->summary;
+  if (auto ok = project.apply(std::move(*edit)); !ok) {
+    std::cerr << ok.error().message << "\n";
+    return 1;
+  }
+  if (args.has("json")) {
+    nlohmann::ordered_json j;
+    j["project"] = path;
+    j["edit"] = summary;
+    for (auto& [key, value] : details.items()) j[key] = value;
+    j["history"] = {{"length", project.history().size()},
+                    {"position", project.history().position()}};
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << fmt::format("{}: {} (edit {}; undo with chipao-cli project undo {})\n", path,
+                             summary, project.history().position(), path);
+  }
+  return 0;
+}
+
+Result<std::int64_t> parse_count(const std::string& text, const std::string& what) {
+  std::int64_t v = 0;
+  const char* end = text.data() + text.size();
+  auto [p, ec] = std::from_chars(text.data(), end, v);
+  if (ec != std::errc() || p != end || v < 0)
+    return fail(fmt::format("{} '{}': give a whole number, 0 or more", what, text));
+  return v;
+}
+
+Result<double> parse_baht(const std::string& text, const std::string& what) {
+  std::string plain;
+  for (char c : text)
+    if (c != ',') plain += c;  // "20,000" as planners write it
+  double v = 0;
+  const char* end = plain.data() + plain.size();
+  auto [p, ec] = std::from_chars(plain.data(), end, v);
+  if (plain.empty() || ec != std::errc() || p != end || !std::isfinite(v) || v < 0)
+    return fail(fmt::format("{} '{}': give an amount of baht, 0 or more (e.g. 20000)", what, text));
+  return v;
+}
+
+}  // namespace chipao::cli
