@@ -18,6 +18,8 @@ packages=(
   libglfw3-dev libimgui-dev libstb-dev libfreetype-dev libharfbuzz-dev
   libgl-dev libegl-dev libopengl-dev libgl1-mesa-dri libegl-mesa0 mesa-utils
   fonts-tlwg-loma-ttf fonts-tlwg-garuda-ttf
+  # the printable plan sheet: cairo (PDF, PNG) and pango (Thai shaping); pdftotext for its test
+  libcairo2-dev libpango1.0-dev poppler-utils
   # headless GUI runs
   xvfb xauth x11-utils
   # tests and benchmarks

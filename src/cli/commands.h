@@ -15,12 +15,16 @@ int run_join(const std::vector<std::string>& args);
 std::string join_usage();
 int run_stats(const std::vector<std::string>& args);
 std::string stats_usage();
-int run_tally(const std::vector<std::string>& args);
-std::string tally_usage();
-int run_render(const std::vector<std::string>& args);
-std::string render_usage();
 int run_project(const std::vector<std::string>& args);
 int run_zones(const std::vector<std::string>& args);
 std::string zones_usage();
+int run_render(const std::vector<std::string>& args);
+std::string render_usage();
+int run_tally(const std::vector<std::string>& args);
+std::string tally_usage();
+int run_export(const std::vector<std::string>& args);
+std::string export_usage();
+int run_plan(const std::vector<std::string>& args);
+std::string plan_usage();
 
 }  // namespace chipao::cli

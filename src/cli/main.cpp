@@ -21,8 +21,11 @@ void print_usage(std::ostream& out) {
          "  households      read household registries, match households across them, tally by area\n"
          "  tally           what drawn zones hold: figures per zone, whole units or by area\n"
          "  render          draw a choropleth map of one measure to a PNG, without a display\n"
-         "  project         a planner's project file: new, info, undo, redo\n"
-         "  zones           zones of a project: import drawn zones from a polygon file\n\n"
+         "  project         a planner's project file: new, info, figures, assign, set, history,\n"
+         "                  undo, redo\n"
+         "  zones           zones of a project: import, list, paint units, rename, colour, lock\n"
+         "  export          a project's plan as shapefiles, GeoPackage or CSV, and the plan sheet\n"
+         "  plan            a project's interventions, budget cap and catalogue\n\n"
          "Run 'chipao-cli COMMAND --help' for a command's options.\n";
 }
 
@@ -46,6 +49,8 @@ int main(int argc, char** argv) {
     if (command == "render") return chipao::cli::run_render(args);
     if (command == "project") return chipao::cli::run_project(args);
     if (command == "zones") return chipao::cli::run_zones(args);
+    if (command == "export") return chipao::cli::run_export(args);
+    if (command == "plan") return chipao::cli::run_plan(args);
     std::cerr << "chipao-cli: unknown command '" << command << "'\n";
     print_usage(std::cerr);
     return 2;
