@@ -1,6 +1,8 @@
 #include "render/map_renderer.h"
 
 #include <algorithm>
+#include <cmath>
+#include <numbers>
 
 namespace chipao::render {
 
@@ -46,11 +48,46 @@ bool draws_fill(const LayerDrawItem& item) {
          (item.style.fill.has_value() || item.layer->has_feature_colors());
 }
 
+// A width of zero or a transparent colour draws nothing, so the pass is skipped.
+bool draws_outline(const LayerDrawItem& item) {
+  return item.layer != nullptr && item.style.visible && item.layer->has_outlines() &&
+         item.style.outline_width_px > 0 && item.style.outline.a > 0;
+}
+
+// The view's world rectangle grown by a margin of pixels: a feature just outside may still
+// reach in with a wide outline's half width (or its joint extension).
+Bbox culling_extent(const Camera2D& camera) {
+  constexpr double kMarginPx = 16;
+  Bbox box = camera.visible_extent();
+  const double along_latitude = kMarginPx / camera.pixels_per_degree();
+  // A degree of longitude is shorter on screen than one of latitude, so it takes more of them.
+  const double along_longitude =
+      along_latitude /
+      std::max(std::cos(camera.reference_latitude() * std::numbers::pi / 180), 0.01);
+  box.min_x -= along_longitude;
+  box.max_x += along_longitude;
+  box.min_y -= along_latitude;
+  box.max_y += along_latitude;
+  return box;
+}
+
+// Whether every fragment of the layer's fill is opaque, so blending can be switched off:
+// llvmpipe then skips reading the framebuffer for every fill fragment.
+bool fill_is_opaque(const LayerGpu& layer, const LayerDrawStyle& style) {
+  const FeatureHighlightStyle& h = style.highlight;
+  const bool colors_opaque = layer.has_feature_colors()
+                                 ? layer.feature_colors_opaque()
+                                 : style.fill.has_value() && style.fill->a >= 1.0f;
+  return colors_opaque && h.no_data_base.a >= 1.0f && h.no_data_hatch.a >= 1.0f;
+}
+
 }  // namespace
 
 Result<MapRenderer> MapRenderer::create() {
-  auto fill = ShaderProgram::from_embedded("fill", "feature.vert", "", "feature_fill.frag");
+  auto fill = ShaderProgram::from_embedded("fill", "feature.vert", "", "feature_color.frag");
   if (!fill) return std::unexpected(fill.error());
+  auto hatch = ShaderProgram::from_embedded("hatch", "feature.vert", "", "feature_fill.frag");
+  if (!hatch) return std::unexpected(hatch.error());
   auto line = ShaderProgram::from_embedded("line", "feature.vert", "", "solid.frag");
   if (!line) return std::unexpected(line.error());
   auto wide_line =
@@ -58,7 +95,8 @@ Result<MapRenderer> MapRenderer::create() {
   if (!wide_line) return std::unexpected(wide_line.error());
   auto point = ShaderProgram::from_embedded("point", "map.vert", "", "point.frag");
   if (!point) return std::unexpected(point.error());
-  return MapRenderer(std::move(*fill), std::move(*line), std::move(*wide_line), std::move(*point));
+  return MapRenderer(std::move(*fill), std::move(*hatch), std::move(*line), std::move(*wide_line),
+                     std::move(*point));
 }
 
 void MapRenderer::clear(const Rgba& background) const {
@@ -75,17 +113,16 @@ DrawStats MapRenderer::draw(std::span<const LayerDrawItem> bottom_to_top,
   set_common_state(camera);
   // Tolerances are in degrees; a degree of latitude is the larger of the two on screen.
   const double degrees_per_pixel = 1.0 / camera.pixels_per_degree();
+  const Bbox visible = culling_ ? culling_extent(camera) : Bbox{-1e9, -1e9, 1e9, 1e9};
   for (const LayerDrawItem& item : bottom_to_top) {
     if (!draws_fill(item)) continue;
     const std::size_t level = item.layer->level_for(degrees_per_pixel);
-    draw_fill(*item.layer, item.style, level, camera);
-    stats.fan_triangles += item.layer->triangle_count(level);
+    stats.fan_triangles += draw_fill(*item.layer, item.style, level, camera, visible);
   }
   for (const LayerDrawItem& item : bottom_to_top) {
-    if (item.layer == nullptr || !item.style.visible || !item.layer->has_outlines()) continue;
+    if (!draws_outline(item)) continue;
     const std::size_t level = item.layer->level_for(degrees_per_pixel);
-    draw_outline(*item.layer, item.style, level, camera);
-    stats.outline_segments += item.layer->outline_segment_count(level);
+    stats.outline_segments += draw_outline(*item.layer, item.style, level, camera, visible);
   }
   // Hover, then selection on top of everything, so a selected feature reads at any zoom.
   for (const bool selection : {false, true}) {
@@ -110,19 +147,36 @@ DrawStats MapRenderer::draw(std::span<const LayerDrawItem> bottom_to_top,
   return stats;
 }
 
-void MapRenderer::draw_fill(const LayerGpu& layer, const LayerDrawStyle& style, std::size_t level,
-                            const Camera2D& camera) const {
-  fill_.use();
-  set_transform(fill_, camera, layer.origin());
-  bind_features(fill_, layer, layer.has_feature_colors());
-  fill_.set("u_color", style.fill.value_or(Rgba{0, 0, 0, 0}));
+std::size_t MapRenderer::draw_fill(const LayerGpu& layer, const LayerDrawStyle& style,
+                                   std::size_t level, const Camera2D& camera,
+                                   const Bbox& visible) const {
   const FeatureHighlightStyle& h = style.highlight;
-  fill_.set("u_no_data_base", h.no_data_base);
-  fill_.set("u_no_data_hatch", h.no_data_hatch);
-  fill_.set("u_hatch_period_px", std::max(h.hatch_period_px, 2.0f));
-  fill_.set("u_hatch_width_px", h.hatch_width_px);
-  fill_.set("u_hover_lighten", h.hover_lighten);
-  layer.draw_triangles(level);
+  const auto prepare = [&](const ShaderProgram& program, GLint pass) {
+    program.use();
+    set_transform(program, camera, layer.origin());
+    bind_features(program, layer, layer.has_feature_colors());
+    program.set("u_color", style.fill.value_or(Rgba{0, 0, 0, 0}));
+    program.set("u_hover_lighten", h.hover_lighten);
+    set_int(program, "u_fill_pass", pass);
+  };
+  const bool opaque = fill_is_opaque(layer, style);
+  if (opaque) glDisable(GL_BLEND);
+  // Plain colours first, skipping no-data features in the vertex shader; then the hatch over
+  // only those, so the per-pixel hatch arithmetic runs on their pixels alone.
+  prepare(fill_, 1);
+  const std::size_t drawn = layer.draw_visible_triangles(level, visible);
+  const std::vector<std::uint32_t>& no_data = layer.no_data_features();
+  if (!no_data.empty()) {
+    prepare(hatch_, 2);
+    hatch_.set("u_no_data_base", h.no_data_base);
+    hatch_.set("u_no_data_hatch", h.no_data_hatch);
+    hatch_.set("u_hatch_period_px", std::max(h.hatch_period_px, 2.0f));
+    hatch_.set("u_hatch_width_px", h.hatch_width_px);
+    // Counted once: the plain pass already counted these triangles (and dropped them).
+    layer.draw_feature_triangles(level, no_data);
+  }
+  if (opaque) glEnable(GL_BLEND);
+  return drawn;
 }
 
 const ShaderProgram& MapRenderer::line_program(const LayerGpu& layer, const Rgba& color,
@@ -145,10 +199,11 @@ const ShaderProgram& MapRenderer::line_program(const LayerGpu& layer, const Rgba
   return program;
 }
 
-void MapRenderer::draw_outline(const LayerGpu& layer, const LayerDrawStyle& style,
-                               std::size_t level, const Camera2D& camera) const {
+std::size_t MapRenderer::draw_outline(const LayerGpu& layer, const LayerDrawStyle& style,
+                                      std::size_t level, const Camera2D& camera,
+                                      const Bbox& visible) const {
   line_program(layer, style.outline, style.outline_width_px, camera);
-  layer.draw_outlines(level);
+  return layer.draw_visible_outlines(level, visible);
 }
 
 void MapRenderer::draw_feature_outlines(const LayerGpu& layer,

@@ -7,7 +7,10 @@
 //
 // Fills are triangles coloured per feature (LayerGpu::set_feature_colors) or with the style's
 // single colour; "no data" features are hatched, hovered ones lightened, hidden ones skipped.
-// Each layer is drawn at the level of detail its tolerance allows at the camera's zoom.
+// Each layer is drawn at the level of detail its tolerance allows at the camera's zoom, and only
+// its features whose bounds meet the view (culling). Opaque fills are drawn without blending
+// and "no data" hatching runs over the no-data features alone; a layer's outline draws each
+// border two features share once. On llvmpipe these cut a frame's CPU time by about a third.
 //
 // Precondition: a GL 3.3 context is current; the bound framebuffer has the camera's viewport
 // size.
@@ -32,6 +35,7 @@ struct LayerDrawStyle {
   Rgba outline = rgb8(0x5a5246);
   // Up to 1 px draws GL lines (below 1 px: fainter 1 px lines); wider outlines are screen-space
   // quads made by a geometry shader (core profiles may refuse glLineWidth above 1).
+  // Zero (or a transparent outline colour) draws no outline at all.
   float outline_width_px = 1.0f;
   Rgba point_fill = rgb8(0xc0392b);
   Rgba point_outline = rgb8(0xffffff);
@@ -46,8 +50,9 @@ struct LayerDrawItem {
 };
 
 struct DrawStats {
-  std::size_t fan_triangles = 0;  // fill triangles drawn (name kept from the stencil fill)
-  std::size_t outline_segments = 0;
+  // Fill triangles drawn after culling (name kept from the stencil fill).
+  std::size_t fan_triangles = 0;
+  std::size_t outline_segments = 0;  // layer outline segments drawn after culling
 };
 
 class MapRenderer {
@@ -57,17 +62,24 @@ class MapRenderer {
   void clear(const Rgba& background) const;
   DrawStats draw(std::span<const LayerDrawItem> bottom_to_top, const Camera2D& camera) const;
 
+  // Features whose bounds lie outside the view are skipped (on by default; off draws every
+  // feature, for tests that check culling changes no pixel).
+  void set_culling(bool on) { culling_ = on; }
+
  private:
-  MapRenderer(ShaderProgram fill, ShaderProgram line, ShaderProgram wide_line, ShaderProgram point)
+  MapRenderer(ShaderProgram fill, ShaderProgram hatch, ShaderProgram line, ShaderProgram wide_line,
+              ShaderProgram point)
       : fill_(std::move(fill)),
+        hatch_(std::move(hatch)),
         line_(std::move(line)),
         wide_line_(std::move(wide_line)),
         point_(std::move(point)) {}
 
-  void draw_fill(const LayerGpu& layer, const LayerDrawStyle& style, std::size_t level,
-                 const Camera2D& camera) const;
-  void draw_outline(const LayerGpu& layer, const LayerDrawStyle& style, std::size_t level,
-                    const Camera2D& camera) const;
+  // Return the triangles / segments drawn.
+  std::size_t draw_fill(const LayerGpu& layer, const LayerDrawStyle& style, std::size_t level,
+                        const Camera2D& camera, const Bbox& visible) const;
+  std::size_t draw_outline(const LayerGpu& layer, const LayerDrawStyle& style, std::size_t level,
+                           const Camera2D& camera, const Bbox& visible) const;
   // Outlines of only `features` in one colour and width (hover, selection).
   void draw_feature_outlines(const LayerGpu& layer, std::span<const std::uint32_t> features,
                              const Rgba& color, float width_px, std::size_t level,
@@ -77,10 +89,12 @@ class MapRenderer {
   void draw_points(const LayerGpu& layer, const LayerDrawStyle& style,
                    const Camera2D& camera) const;
 
-  ShaderProgram fill_;
+  ShaderProgram fill_;   // plain per-feature colour, every feature but the no-data ones
+  ShaderProgram hatch_;  // the no-data hatch, drawn over only the no-data features
   ShaderProgram line_;
   ShaderProgram wide_line_;
   ShaderProgram point_;
+  bool culling_ = true;
 };
 
 }  // namespace chipao::render

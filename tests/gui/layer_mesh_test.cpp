@@ -6,7 +6,11 @@
 
 #include <cmath>
 #include <numbers>
+#include <set>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "wkt_feature.h"
 
@@ -137,6 +141,114 @@ TEST(LayerMesh, CoarserLevelsDrawLessAndShareTheVertices) {
           << "level " << k << " feature " << f;
     }
   }
+}
+
+// An undirected edge as its two end positions, smaller first.
+using PositionEdge = std::pair<std::pair<float, float>, std::pair<float, float>>;
+PositionEdge position_edge(const LayerMesh& mesh, std::uint32_t a, std::uint32_t b) {
+  std::pair<float, float> p{mesh.positions[2 * a], mesh.positions[2 * a + 1]};
+  std::pair<float, float> q{mesh.positions[2 * b], mesh.positions[2 * b + 1]};
+  return p < q ? PositionEdge{p, q} : PositionEdge{q, p};
+}
+
+TEST(LayerMesh, SharedBordersAreKeptOnceByTheFirstFeature) {
+  // Two squares sharing the edge x = 1, a third touching neither.
+  const auto features = features_from_wkt({"POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))",
+                                           "POLYGON ((1 0, 2 0, 2 1, 1 1, 1 0))",
+                                           "POLYGON ((5 5, 6 5, 6 6, 5 6, 5 5))"});
+  const LayerMesh mesh = build_layer_mesh(features);
+  const MeshLevel& level = mesh.levels[0];
+  EXPECT_EQ(level.outline_segment_count(), 12u);
+  ASSERT_EQ(level.border_indices.size(), 2u * 11u) << "the shared edge once";
+  EXPECT_EQ(level.features[0].border_count, 8u);
+  EXPECT_EQ(level.features[1].border_count, 6u) << "its west edge went to feature 0";
+  EXPECT_EQ(level.features[2].border_count, 8u);
+  // Every border edge is an edge of its own feature, and together they are every outline edge.
+  std::set<PositionEdge> outline_edges, border_edges;
+  for (std::size_t i = 0; i < level.outline_indices.size(); i += 2) {
+    outline_edges.insert(
+        position_edge(mesh, level.outline_indices[i], level.outline_indices[i + 1]));
+  }
+  for (std::size_t f = 0; f < 3; ++f) {
+    const FeatureSpan& span = level.features[f];
+    for (std::uint32_t i = span.border_first; i < span.border_first + span.border_count; i += 2) {
+      EXPECT_EQ(mesh.vertex_features[level.border_indices[i]], f);
+      EXPECT_EQ(mesh.vertex_features[level.border_indices[i + 1]], f);
+      border_edges.insert(
+          position_edge(mesh, level.border_indices[i], level.border_indices[i + 1]));
+    }
+  }
+  EXPECT_EQ(border_edges, outline_edges);
+  EXPECT_EQ(mesh.features[1].border_count, 6u) << "the full-resolution copy has borders too";
+}
+
+TEST(LayerMesh, FeatureBoundsAreWorldExtents) {
+  const auto features = features_from_wkt(
+      {"POLYGON ((100 10, 101 10, 101 12, 100 10))", "POINT (105 16)", "POLYGON EMPTY"});
+  const LayerMesh mesh = build_layer_mesh(features);
+  ASSERT_EQ(mesh.feature_bounds.size(), 3u);
+  EXPECT_EQ(mesh.feature_bounds[0].min_x, 100.0);
+  EXPECT_EQ(mesh.feature_bounds[0].max_y, 12.0);
+  EXPECT_EQ(mesh.feature_bounds[1].min_x, 105.0);
+  EXPECT_EQ(mesh.feature_bounds[1].max_y, 16.0);
+  EXPECT_TRUE(mesh.feature_bounds[2].empty());
+}
+
+TEST(LayerMesh, ThreadCountDoesNotChangeTheMesh) {
+  // Enough features for several worker ranges: a grid of detailed little rings.
+  std::vector<std::string> wkts;
+  for (int i = 0; i < 900; ++i) {
+    wkts.push_back(
+        wobbly_circle(60 + i % 7, 100.0 + 0.05 * (i % 30), 15.0 + 0.05 * (i / 30), 0.02));
+  }
+  const auto features = features_from_wkt(wkts);
+  MeshOptions one, three;
+  one.threads = 1;
+  three.threads = 3;
+  const LayerMesh a = build_layer_mesh(features, one);
+  const LayerMesh b = build_layer_mesh(features, three);
+  EXPECT_EQ(a.positions, b.positions);
+  EXPECT_EQ(a.vertex_features, b.vertex_features);
+  ASSERT_EQ(a.levels.size(), b.levels.size());
+  for (std::size_t k = 0; k < a.levels.size(); ++k) {
+    EXPECT_EQ(a.levels[k].tolerance_deg, b.levels[k].tolerance_deg);
+    EXPECT_EQ(a.levels[k].triangle_indices, b.levels[k].triangle_indices) << "level " << k;
+    EXPECT_EQ(a.levels[k].outline_indices, b.levels[k].outline_indices) << "level " << k;
+    EXPECT_EQ(a.levels[k].border_indices, b.levels[k].border_indices) << "level " << k;
+    ASSERT_EQ(a.levels[k].features.size(), b.levels[k].features.size());
+    for (std::size_t f = 0; f < a.levels[k].features.size(); ++f) {
+      EXPECT_EQ(a.levels[k].features[f].triangle_first, b.levels[k].features[f].triangle_first);
+      EXPECT_EQ(a.levels[k].features[f].border_first, b.levels[k].features[f].border_first);
+    }
+  }
+}
+
+TEST(LayerMesh, ForecastKeepsTheLevelsTheRealCountsWouldKeep) {
+  // Levels are chosen from a forecast before triangulating; choosing from every candidate's
+  // real triangle and edge counts must give the same tolerances.
+  const auto features = features_from_wkt({wobbly_circle(3000, 100.0, 15.0, 0.1),
+                                           wobbly_circle(800, 100.25, 15.0, 0.05),
+                                           wobbly_circle(200, 100.4, 15.1, 0.02)});
+  MeshOptions every_candidate;
+  every_candidate.min_level_reduction = 1.0;
+  const LayerMesh all = build_layer_mesh(features, every_candidate);
+  const auto cost = [](const MeshLevel& level) {
+    return static_cast<double>(level.triangle_count() + level.outline_segment_count());
+  };
+  std::vector<double> expected{0.0};
+  double finer = cost(all.levels[0]);
+  for (std::size_t k = 1; k < all.levels.size(); ++k) {
+    if (cost(all.levels[k]) <= 0.7 * finer) {
+      expected.push_back(all.levels[k].tolerance_deg);
+      finer = cost(all.levels[k]);
+    }
+  }
+  std::vector<double> kept;
+  for (const MeshLevel& level : build_layer_mesh(features).levels) {
+    kept.push_back(level.tolerance_deg);
+  }
+  EXPECT_EQ(kept, expected);
+  EXPECT_GE(kept.size(), 3u);
 }
 
 TEST(LayerMesh, LevelChoiceFollowsTheZoom) {

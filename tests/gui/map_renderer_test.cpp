@@ -405,6 +405,106 @@ TEST_F(MapRendererTest, LevelOfDetailFollowsTheZoom) {
   EXPECT_EQ(at(near_image, {100.1, 0.1}), to_rgb8(kRed));
 }
 
+// A grid of 12 x 12 small squares, each split in two triangles' worth of detail, with a
+// different colour per square, for culling and border tests.
+std::vector<std::string> square_grid(int n, double size) {
+  std::vector<std::string> wkts;
+  for (int j = 0; j < n; ++j) {
+    for (int i = 0; i < n; ++i) {
+      const double x = 100 + i * size, y = j * size;
+      std::ostringstream wkt;
+      wkt.precision(17);
+      wkt << "POLYGON ((" << x << " " << y << ", " << x + size << " " << y << ", " << x + size
+          << " " << y + size << ", " << x << " " << y + size << ", " << x << " " << y << "))";
+      wkts.push_back(wkt.str());
+    }
+  }
+  return wkts;
+}
+
+TEST_F(MapRendererTest, CullingSkipsFeaturesOutOfViewAndChangesNoPixel) {
+  constexpr int n = 12;
+  LayerGpu gpu = upload(square_grid(n, 0.01));
+  std::vector<Rgba> colors;
+  for (int k = 0; k < n * n; ++k) {
+    colors.push_back(Rgba{static_cast<float>(k % n) / n, static_cast<float>(k / n) / n, 0.5f, 1});
+  }
+  gpu.set_feature_colors(colors);
+  std::vector<std::uint8_t> flags(n * n, 0);
+  flags[5 * n + 5] = feature_flag::no_data;
+  gpu.set_feature_flags(flags);
+  LayerDrawStyle style;
+  style.fill.reset();
+  style.outline = kBlue;
+  style.outline_width_px = 3.0f;
+  // A view of about 3 x 3 squares in the middle of the grid, cutting squares at its edges.
+  const Bbox view = box(100.045, 0.045, 100.072, 0.072);
+  DrawStats culled, whole;
+  const RgbaImage with_culling = draw({{&gpu, style}}, view, &culled);
+  renderer_->set_culling(false);
+  const RgbaImage without = draw({{&gpu, style}}, view, &whole);
+  renderer_->set_culling(true);
+  EXPECT_EQ(whole.fan_triangles, gpu.triangle_count(0));
+  EXPECT_LT(culled.fan_triangles, whole.fan_triangles / 4) << "most squares are out of view";
+  EXPECT_GT(culled.fan_triangles, 0u);
+  EXPECT_LT(culled.outline_segments, whole.outline_segments / 4);
+  ASSERT_EQ(with_culling.pixels.size(), without.pixels.size());
+  EXPECT_TRUE(with_culling.pixels == without.pixels) << "culling changed pixels";
+  // The view is covered: no background pixel anywhere.
+  int background = 0;
+  for (int y = 0; y < kSize; ++y) {
+    for (int x = 0; x < kSize; ++x) background += pixel(with_culling, x, y) == to_rgb8(kBackground);
+  }
+  EXPECT_EQ(background, 0);
+}
+
+TEST_F(MapRendererTest, SharedBorderIsDrawnOnceAndSurvivesHidingEitherSide) {
+  LayerGpu gpu = upload(kTwoSquares);
+  LayerDrawStyle style = per_feature_style();
+  style.outline = kGreen;
+  const std::vector<Rgba> colors{kRed, kBlue};
+  gpu.set_feature_colors(colors);
+  DrawStats stats;
+  const Bbox extent = box(100, 0, 100.1, 0.1);
+  const auto green_near = [&](const RgbaImage& image, double lon) {
+    const Vec2 px = camera_.world_to_screen({lon, 0.05});
+    int green = 0;
+    for (int x = static_cast<int>(px.x) - 2; x <= static_cast<int>(px.x) + 2; ++x) {
+      if (pixel(image, x, static_cast<int>(px.y)) == to_rgb8(kGreen)) ++green;
+    }
+    return green;
+  };
+  const RgbaImage both = draw({{&gpu, style}}, extent, &stats);
+  EXPECT_EQ(stats.outline_segments, 7u) << "4 + 4 edges, the shared one once";
+  EXPECT_GT(green_near(both, 100.05), 0);
+  // The shared border belongs to the first square in the border list; hiding either square
+  // must leave the other one outlined on that side.
+  for (const std::size_t hidden : {0u, 1u}) {
+    std::vector<std::uint8_t> flags(2, 0);
+    flags[hidden] = feature_flag::hidden;
+    gpu.set_feature_flags(flags);
+    const RgbaImage image = draw({{&gpu, style}}, extent, &stats);
+    EXPECT_EQ(stats.outline_segments, 8u) << "every ring's own edges while one is hidden";
+    EXPECT_GT(green_near(image, 100.05), 0) << "square " << hidden << " hidden";
+  }
+}
+
+TEST_F(MapRendererTest, TranslucentFillsStillBlend) {
+  // Opaque fills are drawn without blending; a translucent one must still show what is below.
+  const std::string cover = "POLYGON ((100 0, 100.1 0, 100.1 0.1, 100 0.1, 100 0))";
+  LayerGpu lower = upload({cover});
+  LayerGpu upper = upload({cover});
+  const std::vector<Rgba> half_blue{Rgba{0, 0, 1, 0.5f}};
+  upper.set_feature_colors(half_blue);
+  EXPECT_FALSE(upper.feature_colors_opaque());
+  const RgbaImage image =
+      draw({{&lower, fill_only(kRed)}, {&upper, per_feature_style()}}, box(100, 0, 100.1, 0.1));
+  const Rgb8 mixed = at(image, {100.05, 0.05});
+  EXPECT_NEAR(mixed.r, 128, 2);
+  EXPECT_EQ(mixed.g, 0);
+  EXPECT_NEAR(mixed.b, 128, 2);
+}
+
 TEST_F(MapRendererTest, PngRoundTrip) {
   const RgbaImage image = render({{{kSquareWithHole}, fill_only(kRed)}}, box(100, 0, 100.1, 0.1));
   const auto path = std::filesystem::temp_directory_path() / "chipao_render_roundtrip.png";

@@ -123,5 +123,43 @@ TEST(Simplify, RingNeverFallsBelowFourPoints) {
   EXPECT_GE(out.geometry.ring(0).size(), 4u);
 }
 
+// simplify_polygons_at shares one Douglas-Peucker pass between tolerances; each of its results
+// must be what simplify_polygons gives for that tolerance alone, points and sources alike,
+// including dropped rings, flat rings rescued to three points and untouched copies.
+TEST(Simplify, SeveralTolerancesAtOnceMatchOneAtATime) {
+  // A wobbly circle with a wobbly hole, a sliver island and a tiny island.
+  const FeatureGeometry circle = from_wkt(wobbly_circle(1500, 100, 15));
+  const FeatureGeometry input = from_wkt(
+      "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 6, 3 6.5, 6 6, 6 2, 4 1.9, 2 2)), "
+      "((20 0, 21 0, 21 0.001, 20.5 0.0015, 20 0.001, 20 0)), "
+      "((30 0, 30.001 0, 30.001 0.001, 30 0.001, 30 0)))");
+  const double tolerances[] = {0.0, 0.0005, 0.001, 0.004, 0.01, 0.05, 0.3, 2.0};
+  for (const FeatureGeometry* geometry : {&circle, &input}) {
+    const std::vector<SimplifiedGeometry> all = simplify_polygons_at(*geometry, tolerances);
+    ASSERT_EQ(all.size(), std::size(tolerances));
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      const SimplifiedGeometry one = simplify_polygons(*geometry, tolerances[k]);
+      EXPECT_EQ(all[k].geometry.points, one.geometry.points) << "tolerance " << tolerances[k];
+      EXPECT_EQ(all[k].geometry.ring_ends, one.geometry.ring_ends) << tolerances[k];
+      EXPECT_EQ(all[k].geometry.polygon_ends, one.geometry.polygon_ends) << tolerances[k];
+      EXPECT_EQ(all[k].source, one.source) << tolerances[k];
+    }
+  }
+}
+
+TEST(Simplify, SignificanceSaysWhichPointsDouglasPeuckerKeeps) {
+  const FeatureGeometry input = from_wkt(wobbly_circle(800, 100, 15));
+  const std::span<const Vec2> ring = input.ring(0);
+  const std::vector<double> significance = douglas_peucker_significance(ring);
+  ASSERT_EQ(significance.size(), ring.size() - 1) << "closing point excluded";
+  for (const double tolerance : {0.0001, 0.002, 0.01, 0.02}) {
+    std::vector<std::uint32_t> kept;
+    for (std::size_t i = 0; i < significance.size(); ++i) {
+      if (significance[i] > tolerance * tolerance) kept.push_back(static_cast<std::uint32_t>(i));
+    }
+    EXPECT_EQ(kept, douglas_peucker_ring(ring, tolerance)) << tolerance;
+  }
+}
+
 }  // namespace
 }  // namespace chipao

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "core/geo/geometry.h"
@@ -26,6 +27,18 @@ struct SimplifiedGeometry {
 // Tolerance <= 0 copies the input. min_area < 0 means tolerance squared.
 SimplifiedGeometry simplify_polygons(const FeatureGeometry& input, double tolerance_deg,
                                      double min_area = -1);
+
+// simplify_polygons at several tolerances at once (result k is simplify_polygons(input,
+// tolerances_deg[k]) exactly), sharing one Douglas-Peucker pass per ring: levels of detail
+// cost one simplification instead of one per level.
+std::vector<SimplifiedGeometry> simplify_polygons_at(const FeatureGeometry& input,
+                                                     std::span<const double> tolerances_deg);
+
+// Per point of a ring (closing point excluded), the squared tolerance below which
+// Douglas-Peucker keeps it: douglas_peucker_ring(ring, t) keeps point i exactly when
+// significance[i] > t * t (before its rescue of rings flatter than t, and for t > 0). Point 0
+// and the point farthest from it are infinite. Exposed for tests.
+std::vector<double> douglas_peucker_significance(std::span<const Vec2> ring);
 
 // Indices (into `ring`, closing point excluded) of the points Douglas-Peucker keeps for an
 // open or closed ring, in order; always includes index 0. Exposed for tests.
