@@ -12,3 +12,5 @@ cmake --build build --parallel "$(nproc)" --target bench_reclassify
 build/bench/bench_reclassify --runs "${RUNS:-31}" "${1:-../shared/data}"
 cmake --build build --parallel "$(nproc)" --target bench_render
 build/bench/bench_render --runs "${RUNS:-31}" "${1:-../shared/data}"
+cmake --build build --parallel "$(nproc)" --target bench_export
+build/bench/bench_export --runs "${RUNS:-31}" "${1:-../shared/data}"

@@ -2,21 +2,37 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
+#include "app/app_script.h"
+#include "app/attribute_table.h"
 #include "app/demo_layers.h"
+#include "app/drill_panel.h"
+#include "app/feature_pick.h"
 #include "app/frame_stats.h"
 #include "app/glfw_window.h"
 #include "app/imgui_session.h"
+#include "app/inspect_panel.h"
+#include "app/join_report_panel.h"
 #include "app/layer_loader.h"
 #include "app/layer_panel.h"
+#include "app/map_controller.h"
 #include "app/map_view.h"
+#include "app/presentation.h"
+#include "app/saved_views.h"
+#include "app/thematic_panel.h"
+#include "app/views_panel.h"
+#include "app/zones_ui.h"
 #include "render/gl_errors.h"
 #include "render/image.h"
+#include "render/map_labels.h"
 #include "render/offscreen_target.h"
 
 namespace chipao::app {
@@ -38,10 +54,37 @@ class App {
         window_(std::move(window)),
         imgui_(std::move(imgui)),
         map_(std::move(map)),
-        loader_(std::make_unique<LayerLoader>([] { glfwPostEmptyEvent(); })) {
+        controller_(std::make_unique<MapController>(*map_)),
+        loader_(std::make_unique<LayerLoader>(
+            [] { glfwPostEmptyEvent(); },
+            // Tables are read and joined on the loader thread, beside the layer itself.
+            [tables = options.tables](LoadedLayer& loaded) {
+              const std::vector<std::string> none;
+              loaded.figures = load_layer_figures(
+                  loaded.data, table_paths_for_layer(
+                                   loaded.descriptor ? loaded.descriptor->tables : none, tables));
+              // Label points once per layer, here rather than on the render thread.
+              loaded.label_points = render::feature_label_points(loaded.data.features);
+            })) {
+    controller_->set_language(language_);
     if (options.view) {
       map_->set_view({options.view->lon, options.view->lat}, options.view->pixels_per_degree);
     }
+  }
+
+  // Saved views from the user's configuration folder (app/saved_views.h).
+  void load_saved_views() {
+    const auto path = default_views_path();
+    if (!path) {
+      add_error("saved views are off: neither XDG_CONFIG_HOME nor HOME is set");
+      return;
+    }
+    auto loaded = SavedViews::load(*path);
+    if (!loaded) {
+      add_error(loaded.error().message);
+      return;
+    }
+    views_ = std::move(*loaded);
   }
 
   void request_layers(const std::vector<std::string>& paths) {
@@ -52,15 +95,42 @@ class App {
     errors_.push_back(std::move(message));
   }
 
+  // --project: the zones, plan and history of a project file, and its layer on the map.
+  void open_project(const std::string& path) {
+    auto zones = ZonesUi::open(path, [] { glfwPostEmptyEvent(); });
+    if (!zones) {
+      add_error(zones.error().message);
+    } else {
+      zones_ = std::move(*zones);
+    }
+  }
+
+  void set_script(std::vector<ScriptCommand> script) {
+    script_ = std::move(script);
+    scripted_ = true;
+  }
+
   int run();
 
  private:
   bool take_load_outcomes();
-  bool draw_frame(const InputEvents& events, bool capture);
-  bool save_screenshot(int width, int height);
+  bool draw_frame(const InputEvents& events, bool capture, const std::string& capture_path);
+  bool save_screenshot(const std::string& path, int width, int height);
   void apply(const PanelActions& actions);
+  void draw_panels();
+  void handle_map_input(const MouseInput& mouse);
+  void handle_keys();
+  void fit_to(const Bbox& extent);
+  void report(const Result<void>& outcome);
+  // Runs script commands until one needs frames drawn first; false once the script ended.
+  bool step_script();
+  void set_presentation(bool on);
   render::FitPadding fit_padding() const;
   void update_title() { window_->set_title(text(TextId::window_title, language_)); }
+  void update_labels();
+  Result<void> save_current_view(const std::string& name);
+  void go_to_view(const SavedView& view);
+  void step_view(int direction);
 
   AppOptions options_;
   Language language_;
@@ -69,6 +139,24 @@ class App {
   FrameStats frame_stats_;
   std::size_t last_triangles_ = 0;
   bool fit_pending_ = false;
+  bool initial_drill_done_ = false;
+  bool join_report_open_ = false;
+  bool presentation_ = false;
+  bool pressed_on_map_ = false;
+  double press_x_ = 0, press_y_ = 0;
+  AttributeTable table_;
+  DrillPanel drill_panel_;
+  std::optional<SavedViews> views_;
+  ViewsPanel views_panel_;
+  std::string view_title_;          // the title of the saved view shown; empty once the map changes
+  ThematicSettings view_settings_;  // what the shown view set, to notice the planner changing it
+  // Scripted sessions (--script).
+  bool scripted_ = false;
+  std::vector<ScriptCommand> script_;
+  std::size_t script_next_ = 0;
+  int settle_frames_ = 0;  // frames to draw before the next command
+  std::optional<std::string> pending_screenshot_;
+  bool script_failed_ = false;
 
   // Destruction runs bottom to top: the loader stops first (it may still wake GLFW), then GL
   // objects go while the context exists, then ImGui, the window, and GLFW itself.
@@ -76,12 +164,14 @@ class App {
   std::unique_ptr<Window> window_;
   std::unique_ptr<ImGuiSession> imgui_;
   std::unique_ptr<MapView> map_;
+  std::unique_ptr<MapController> controller_;
   std::unique_ptr<LayerLoader> loader_;
+  std::unique_ptr<ZonesUi> zones_;  // after the loader: its worker stops first
 };
 
 int App::run() {
   update_title();
-  const bool scripted = options_.exit_after_frames.has_value();
+  const bool scripted = options_.exit_after_frames.has_value() || scripted_;
   int frames_wanted = 2;  // the first frames, before any event
   int frames_after_loading = 0;
   bool screenshot_failed = false;
@@ -99,20 +189,38 @@ int App::run() {
     const InputEvents events = window_->take_events();
     if (events.any) frames_wanted = std::max(frames_wanted, kFramesAfterInput);
     if (take_load_outcomes()) frames_wanted = std::max(frames_wanted, 1);
-    const bool loading = loader_->status().busy;
+    const bool loading = loader_->status().busy || (zones_ && zones_->loading());
     if (loading) frames_wanted = std::max(frames_wanted, 1);
 
     if (window_->should_close()) {
       // A user closing the window still gets the screenshot they asked for.
-      if (options_.screenshot_path && !draw_frame(events, true)) screenshot_failed = true;
+      if (options_.screenshot_path && !draw_frame(events, true, *options_.screenshot_path))
+        screenshot_failed = true;
       break;
+    }
+
+    // A script runs once everything has loaded; each command that changes the picture is
+    // followed by a few frames, so ImGui's auto-sized windows settle before a screenshot.
+    std::optional<std::string> capture_path;
+    if (scripted_ && !loading) {
+      if (settle_frames_ > 0) {
+        --settle_frames_;
+        if (settle_frames_ == 0 && pending_screenshot_) capture_path = pending_screenshot_;
+      } else if (!step_script()) {
+        break;
+      }
+      frames_wanted = std::max(frames_wanted, 1);
     }
     if (frames_wanted == 0 && !scripted) continue;
 
-    const bool last_frame =
-        scripted && !loading && frames_after_loading + 1 >= *options_.exit_after_frames;
-    const bool capture = last_frame && options_.screenshot_path.has_value();
-    if (!draw_frame(events, capture)) screenshot_failed = true;
+    const bool last_frame = !scripted_ && scripted && !loading &&
+                            frames_after_loading + 1 >= *options_.exit_after_frames;
+    if (last_frame && options_.screenshot_path) capture_path = options_.screenshot_path;
+    if (!draw_frame(events, capture_path.has_value(), capture_path.value_or(""))) {
+      screenshot_failed = true;
+      if (scripted_) script_failed_ = true;
+    }
+    if (capture_path && scripted_) pending_screenshot_.reset();
     frames_wanted = std::max(0, frames_wanted - 1);
     if (scripted && !loading) ++frames_after_loading;
     if (last_frame) break;
@@ -123,7 +231,187 @@ int App::run() {
       "%zu fill triangles\n",
       frame_stats_.frames(), frame_stats_.mean_ms(), frame_stats_.max_ms(), frame_stats_.last_ms(),
       last_triangles_);
-  return screenshot_failed ? 1 : 0;
+  return screenshot_failed || script_failed_ ? 1 : 0;
+}
+
+void App::report(const Result<void>& outcome) {
+  if (outcome) return;
+  add_error(outcome.error().message);
+  if (scripted_) script_failed_ = true;
+}
+
+bool App::step_script() {
+  constexpr int kSettleFrames = 4;
+  while (script_next_ < script_.size()) {
+    const ScriptCommand& command = script_[script_next_++];
+    const std::string& arg = command.argument;
+    std::printf("chipao: script line %zu: %s %s\n", command.line, command.verb.c_str(),
+                arg.c_str());
+    ThematicSettings settings = controller_->settings();
+    if (command.verb == "wait-loaded") {
+      // Scripts only run once the loader is idle; a frame lets the layers reach the GPU.
+      settle_frames_ = 1;
+      return true;
+    } else if (command.verb == "measure") {
+      report(controller_->set_measure(arg));
+    } else if (command.verb == "method") {
+      const auto method = parse_class_method(arg);
+      if (!method) {
+        report(fail("script line " + std::to_string(command.line) + ": method '" + arg +
+                    "' is not quantile, jenks, equal or manual"));
+      } else {
+        settings.method = *method;
+      }
+    } else if (command.verb == "classes") {
+      settings.classes = std::atoi(arg.c_str());
+    } else if (command.verb == "breaks") {
+      settings.manual_breaks.clear();
+      for (const char* cursor = arg.c_str(); *cursor != '\0';) {
+        char* end = nullptr;
+        const double value = std::strtod(cursor, &end);
+        if (end == cursor) {
+          ++cursor;
+        } else {
+          settings.manual_breaks.push_back(value);
+          cursor = end;
+        }
+      }
+    } else if (command.verb == "palette") {
+      const auto palette = parse_palette(arg);
+      if (!palette) {
+        report(fail("script line " + std::to_string(command.line) + ": no palette named '" + arg +
+                    "'"));
+      } else {
+        settings.palette = *palette;
+      }
+    } else if (command.verb == "high-contrast") {
+      settings.high_contrast = *parse_on_off(arg);
+    } else if (command.verb == "lang") {
+      language_ = arg == "en" ? Language::english : Language::thai;
+      controller_->set_language(language_);
+      update_title();
+    } else if (command.verb == "drill") {
+      report(controller_->drill_to(arg));
+      fit_to(controller_->focus_extent());
+    } else if (command.verb == "select") {
+      report(controller_->select_code(arg));
+    } else if (command.verb == "assign") {
+      auto assignment = parse_assignment(arg);
+      if (!assignment) {
+        report(std::unexpected(assignment.error()));
+      } else {
+        report(controller_->assign_municipal(*assignment));
+      }
+    } else if (command.verb == "presentation") {
+      set_presentation(*parse_on_off(arg));
+    } else if (command.verb == "labels") {
+      settings.labels = arg == "value" ? LabelMode::value
+                        : arg == "off" ? LabelMode::off
+                                       : LabelMode::name;
+    } else if (command.verb == "save-view") {
+      controller_->set_settings(settings);
+      report(save_current_view(arg));
+    } else if (command.verb == "next-view" || command.verb == "prev-view") {
+      controller_->set_settings(settings);
+      if (!views_ || views_->views().empty()) {
+        report(fail("script line " + std::to_string(command.line) + ": " + command.verb +
+                    " needs a saved view (save-view NAME first)"));
+      } else {
+        step_view(command.verb == "next-view" ? 1 : -1);
+      }
+      continue;  // the view's settings stand; do not overwrite them below
+    } else if (command.verb == "join-report") {
+      join_report_open_ = *parse_on_off(arg);
+    } else if (command.verb == "screenshot") {
+      pending_screenshot_ = arg;
+      settle_frames_ = kSettleFrames;
+      return true;
+    } else if (ZonesUi::handles_verb(command.verb)) {
+      report(zones_ ? zones_->run_script(command.verb, arg, map_->camera())
+                    : Result<void>(fail("script line " + std::to_string(command.line) + ": " +
+                                        command.verb + " needs a project (--project P)")));
+    } else if (command.verb == "quit") {
+      script_next_ = script_.size();
+      return false;
+    }
+    controller_->set_settings(settings);
+  }
+  return false;
+}
+
+Result<void> App::save_current_view(const std::string& name) {
+  if (!views_) return fail("saved views are off: neither XDG_CONFIG_HOME nor HOME is set");
+  SavedView view;
+  view.name = name;
+  view.lon = map_->camera().center().x;
+  view.lat = map_->camera().center().y;
+  view.pixels_per_degree = map_->camera().pixels_per_degree();
+  // The part of the window the panels leave free: what the planner actually sees.
+  const render::FitPadding padding = fit_padding();
+  const render::Camera2D& camera = map_->camera();
+  const Vec2 top_left = camera.screen_to_world({padding.left, padding.top});
+  const Vec2 bottom_right = camera.screen_to_world(
+      {camera.viewport_width() - padding.right, camera.viewport_height() - padding.bottom});
+  if (bottom_right.x > top_left.x && top_left.y > bottom_right.y) {
+    view.lon = (top_left.x + bottom_right.x) / 2;
+    view.lat = (top_left.y + bottom_right.y) / 2;
+    view.span_lon = bottom_right.x - top_left.x;
+    view.span_lat = top_left.y - bottom_right.y;
+  }
+  view.drill = controller_->drill_path().empty() ? std::string() : controller_->drill_path().back();
+  view.settings = controller_->settings();
+  view.title = name;
+  return views_->save_view(std::move(view));
+}
+
+void App::go_to_view(const SavedView& view) {
+  report(controller_->drill_to(view.drill));
+  controller_->set_settings(view.settings);
+  if (view.span_lon > 0 && view.span_lat > 0) {
+    Bbox extent;
+    extent.expand(Vec2{view.lon - view.span_lon / 2, view.lat - view.span_lat / 2});
+    extent.expand(Vec2{view.lon + view.span_lon / 2, view.lat + view.span_lat / 2});
+    fit_to(extent);
+  } else {
+    map_->set_view({view.lon, view.lat}, view.pixels_per_degree);
+  }
+  fit_pending_ = false;
+  view_title_ = view.title;
+  view_settings_ = view.settings;
+}
+
+void App::step_view(int direction) {
+  if (!views_) return;
+  if (const SavedView* view = views_->step(direction)) go_to_view(*view);
+}
+
+void App::update_labels() {
+  MapLabelRequest request;
+  const ThematicSettings& settings = controller_->settings();
+  const auto layer = controller_->active_layer_index();
+  if (settings.labels != LabelMode::off && layer) {
+    request.layer = layer;
+    request.content = settings.labels == LabelMode::value ? render::LabelContent::value
+                      : language_ == Language::thai       ? render::LabelContent::name
+                                                          : render::LabelContent::name_en;
+    if (const std::vector<double>* values = controller_->measure_values()) request.values = *values;
+    request.eligible = controller_->eligible();
+    const MeasureEntry* measure = controller_->measure();
+    request.decimals = measure && measure->is_rate ? 1 : 0;
+    // Presentation labels grow with the rest of the interface, for the back of the room.
+    request.size_px = 13.0f * ui_scale_ * (presentation_ ? 1.5f : 1.0f);
+  }
+  map_->set_labels(std::move(request));
+}
+
+void App::set_presentation(bool on) {
+  presentation_ = on;
+  ImGui::GetIO().FontGlobalScale = on ? presentation_font_scale(ui_scale_) : 1.0f;
+  apply_presentation_theme(on);
+  // Full screen only for a person at the screen: a script keeps the window size, so its
+  // screenshots compare with goldens of that size.
+  if (!scripted_) set_full_screen(window_->handle(), on);
+  fit_pending_ = true;
 }
 
 bool App::take_load_outcomes() {
@@ -141,20 +429,72 @@ bool App::take_load_outcomes() {
     for (const std::string& warning : loaded.data.report.warnings) {
       std::fprintf(stderr, "chipao: warning: %s\n", warning.c_str());
     }
+    for (const std::string& error : loaded.figures.errors) add_error(error);
+    if (!loaded.figures.join_error.empty()) add_error(loaded.figures.join_error);
+    if (loaded.figures.join) {
+      const JoinReport& report = loaded.figures.join->report;
+      std::printf("chipao: joined %zu tables to %s: %zu of %zu areas matched, %s\n",
+                  loaded.figures.tables.size(), loaded.request.c_str(), report.matched,
+                  report.boundaries, report.balanced ? "totals balance" : "TOTALS DO NOT BALANCE");
+    }
     map_->add_layer(std::move(loaded));
     if (!map_->user_moved_view()) fit_pending_ = true;
   }
-  return !outcomes.empty();
+  bool project_layers = false;
+  if (zones_) {
+    // The project's layers arrive from its own worker (app/project_session.h).
+    for (std::string& error : zones_->take_errors()) add_error(std::move(error));
+    for (LoadedLayer& layer : zones_->take_layers()) {
+      std::printf("chipao: loaded project layer %s: %zu features\n", layer.request.c_str(),
+                  layer.data.features.size());
+      map_->add_layer(std::move(layer));
+      if (!map_->user_moved_view()) fit_pending_ = true;
+      project_layers = true;
+    }
+  }
+  if (!outcomes.empty() || project_layers) controller_->layers_changed();
+  // --amphoe opens drilled down once everything has arrived.
+  if (options_.amphoe && !initial_drill_done_ && !loader_->status().busy &&
+      !map_->layers().empty()) {
+    initial_drill_done_ = true;
+    report(controller_->drill_to(*options_.amphoe));
+    fit_pending_ = false;
+    fit_to(controller_->focus_extent());
+  }
+  return !outcomes.empty() || project_layers;
 }
 
 render::FitPadding App::fit_padding() const {
   const double margin = 24.0 * ui_scale_;
-  return {layer_panel_width(ui_scale_) + margin, margin, margin, margin};
+  // FitPadding is left, top, right, bottom: the side panels, the breadcrumbs, the table.
+  if (presentation_)
+    return {margin, margin + 90.0 * ui_scale_, margin + thematic_panel_width(ui_scale_) * 1.4,
+            margin};
+  render::FitPadding padding{layer_panel_width(ui_scale_) + margin, margin + 40.0 * ui_scale_,
+                             margin + thematic_panel_width(ui_scale_), margin + 240.0 * ui_scale_};
+  // On small screens (1024x768) the panels would leave the map a sliver: let it run under
+  // them rather than shrink below 45% of the window.
+  const double width = map_->camera().viewport_width(), height = map_->camera().viewport_height();
+  if (const double sides = padding.left + padding.right; width > 0 && sides > 0.55 * width) {
+    padding.left *= 0.55 * width / sides;
+    padding.right *= 0.55 * width / sides;
+  }
+  if (const double ends = padding.top + padding.bottom; height > 0 && ends > 0.55 * height) {
+    padding.top *= 0.55 * height / ends;
+    padding.bottom *= 0.55 * height / ends;
+  }
+  return padding;
+}
+
+void App::fit_to(const Bbox& extent) {
+  if (extent.empty()) return;
+  map_->mutable_camera().fit(extent, fit_padding());
 }
 
 void App::apply(const PanelActions& actions) {
   if (actions.switch_language) {
     language_ = language_ == Language::thai ? Language::english : Language::thai;
+    controller_->set_language(language_);
     update_title();
   }
   if (actions.fit_view) fit_pending_ = true;
@@ -164,16 +504,133 @@ void App::apply(const PanelActions& actions) {
   }
 }
 
-bool App::draw_frame(const InputEvents& events, bool capture) {
+void App::draw_panels() {
+  const float scale = ui_scale_;
+  if (!presentation_) {
+    const PanelState panel{map_->layers(), loader_->status(), errors_,  imgui_->font_warning(),
+                           &frame_stats_,  last_triangles_,   language_};
+    apply(draw_layer_panel(panel, scale));
+    if (ImGui::GetIO().DisplaySize.x > 0) {
+      const DrillActions drill = drill_panel_.draw(*controller_, language_, scale,
+                                                   layer_panel_width(scale) + 10.0f * scale);
+      if (drill.drill_to) {
+        report(controller_->drill_to(*drill.drill_to));
+        fit_to(controller_->focus_extent());
+      }
+      const AttributeTableActions table =
+          table_.draw(*controller_, language_, scale, layer_panel_width(scale) + 10.0f * scale,
+                      thematic_panel_width(scale) + 10.0f * scale);
+      if (table.select) {
+        controller_->select_feature(table.select);
+        if (table.fit_selection) fit_to(controller_->selected_extent());
+      }
+      const InspectActions inspect = draw_inspect_panel(*controller_, language_, scale);
+      if (inspect.close) controller_->select_feature(std::nullopt);
+      if (inspect.fit_selection) fit_to(controller_->selected_extent());
+      if (inspect.select_code) report(controller_->select_code(*inspect.select_code));
+    }
+    if (ImGui::Begin("###panel")) {
+      // Appended to the layer panel: the join report opens in its own window.
+      if (ImGui::Button(text(TextId::join_report, language_))) join_report_open_ = true;
+      ImGui::SameLine();
+      if (ImGui::Button(text(TextId::presentation_button, language_))) set_presentation(true);
+    }
+    if (views_) {
+      const ViewsActions views =
+          views_panel_.draw(*views_, language_, scale,
+                            views_->unused_name(language_ == Language::thai ? "มุมมอง" : "View"));
+      if (views.save) report(save_current_view(*views.save));
+      if (views.go_to && *views.go_to < views_->views().size())
+        go_to_view(views_->views()[*views.go_to]);
+      if (views.rename) report(views_->rename(views.rename->first, views.rename->second));
+      if (views.remove) report(views_->remove(*views.remove));
+    }
+    ImGui::End();
+  } else {
+    // A saved view's title stands while its settings do; changing the map drops it.
+    if (controller_->settings() != view_settings_) view_title_.clear();
+    draw_presentation_title(*controller_, language_, scale, view_title_);
+  }
+  draw_thematic_panel(*controller_, language_, {scale, presentation_});
+  if (zones_) {
+    zones_->draw_overlay(map_->camera());
+    if (!presentation_) zones_->draw_panels(language_, scale);
+  }
+  if (join_report_open_) {
+    const JoinReportActions join = draw_join_report(*controller_, language_, &join_report_open_);
+    if (join.assign) report(controller_->assign_municipal(*join.assign));
+  }
+  draw_assignment_markers(*controller_, map_->camera(), language_);
+  draw_scale_bar(map_->camera(), scale * (presentation_ ? 1.6f : 1.0f),
+                 presentation_ ? 0.0f : 240.0f * scale,
+                 presentation_ ? 16.0f * scale : layer_panel_width(scale) + 16.0f * scale);
+  draw_hover_tooltip(*controller_, language_);
+}
+
+void App::handle_map_input(const MouseInput& mouse) {
+  // Hover: the area under the cursor in the layer shown, unless a panel has the mouse.
+  const MapLayer* layer = controller_->active_layer();
+  if (layer && !mouse.over_panel) {
+    const Vec2 world = map_->camera().screen_to_world({mouse.x_px, mouse.y_px});
+    controller_->set_hovered(pick_feature(layer->data, world, &controller_->eligible()));
+  } else {
+    controller_->set_hovered(std::nullopt);
+  }
+  // A click (press and release without dragging) selects; a drag pans (MapView).
+  if (mouse.left_pressed && !mouse.over_panel) {
+    pressed_on_map_ = true;
+    press_x_ = mouse.x_px;
+    press_y_ = mouse.y_px;
+  }
+  if (pressed_on_map_ && !mouse.left_down) {
+    pressed_on_map_ = false;
+    const double moved = std::hypot(mouse.x_px - press_x_, mouse.y_px - press_y_);
+    if (moved < 4.0 && layer) controller_->select_feature(controller_->hovered());
+  }
+}
+
+void App::handle_keys() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  if (zones_) zones_->handle_keys(map_->camera());
+  if (ImGui::IsKeyPressed(GLFW_KEY_F5, false) || ImGui::IsKeyPressed(GLFW_KEY_F11, false))
+    set_presentation(!presentation_);
+  if (presentation_ && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) set_presentation(false);
+  if (!presentation_ && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))
+    controller_->select_feature(std::nullopt);
+  // Keyboard navigation: arrows pan by a tenth of the view, + and - zoom at the centre.
+  const double step_x = map_->camera().viewport_width() * 0.1;
+  const double step_y = map_->camera().viewport_height() * 0.1;
+  const auto pan = [&](double dx, double dy) { map_->mutable_camera().pan_by_pixels(dx, dy); };
+  if (presentation_) {
+    // Presenting, Left/Right step through the saved views and Ctrl+S saves one.
+    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT, false)) step_view(-1);
+    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT, false)) step_view(1);
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false) && views_)
+      report(
+          save_current_view(views_->unused_name(language_ == Language::thai ? "มุมมอง" : "View")));
+  } else {
+    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) pan(step_x, 0);
+    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) pan(-step_x, 0);
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_UP)) pan(0, step_y);
+  if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) pan(0, -step_y);
+  const Vec2 centre{map_->camera().viewport_width() * 0.5, map_->camera().viewport_height() * 0.5};
+  if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
+    map_->mutable_camera().zoom_at(centre, 1.25);
+  if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
+    map_->mutable_camera().zoom_at(centre, 1.0 / 1.25);
+}
+
+bool App::draw_frame(const InputEvents& events, bool capture, const std::string& capture_path) {
   const auto started = std::chrono::steady_clock::now();
   int width = 0, height = 0;
   window_->framebuffer_size(width, height);
   map_->set_viewport(width, height);
 
   imgui_->begin_frame();
-  const PanelState panel{map_->layers(), loader_->status(), errors_,  imgui_->font_warning(),
-                         &frame_stats_,  last_triangles_,   language_};
-  apply(draw_layer_panel(panel, ui_scale_));
+  draw_panels();
+  handle_keys();
 
   MouseInput mouse;
   window_->cursor_position_px(mouse.x_px, mouse.y_px);
@@ -181,11 +638,26 @@ bool App::draw_frame(const InputEvents& events, bool capture) {
   mouse.left_pressed = events.left_pressed;
   mouse.scroll_y = events.scroll_y;
   mouse.over_panel = imgui_->wants_mouse();
-  map_->handle_mouse(mouse);
+  // An active zone tool takes the left button: the map then only zooms with the wheel.
+  if (zones_ && zones_->handle_mouse(mouse, map_->camera())) {
+    MouseInput wheel_only = mouse;
+    wheel_only.left_down = wheel_only.left_pressed = false;
+    map_->handle_mouse(wheel_only);
+  } else {
+    map_->handle_mouse(mouse);
+    handle_map_input(mouse);
+  }
   if (fit_pending_) {
-    map_->fit_to_layers(fit_padding());
+    // The whole map, or the drilled-down area when there is one.
+    if (controller_->drill_path().empty()) {
+      map_->fit_to_layers(fit_padding());
+    } else {
+      fit_to(controller_->focus_extent());
+    }
     fit_pending_ = false;
   }
+  controller_->sync();
+  update_labels();
 
   render::OffscreenTarget::bind_window();
   last_triangles_ = map_->draw(kBackground).fan_triangles;
@@ -200,7 +672,7 @@ bool App::draw_frame(const InputEvents& events, bool capture) {
     }
   }
   bool ok = true;
-  if (capture) ok = save_screenshot(width, height);
+  if (capture) ok = save_screenshot(capture_path, width, height);
   window_->swap_buffers();
   frame_stats_.record(
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
@@ -208,18 +680,17 @@ bool App::draw_frame(const InputEvents& events, bool capture) {
   return ok;
 }
 
-bool App::save_screenshot(int width, int height) {
+bool App::save_screenshot(const std::string& path, int width, int height) {
   // Read the back buffer before the swap: after it, its content is undefined.
   glReadBuffer(GL_BACK);
   render::RgbaImage image = render::read_framebuffer(0, 0, width, height);
   render::make_opaque(image);
-  auto written = render::write_png(*options_.screenshot_path, image);
+  auto written = render::write_png(path, image);
   if (!written) {
     add_error(written.error().message);
     return false;
   }
-  std::printf("chipao: saved screenshot %s (%dx%d)\n", options_.screenshot_path->c_str(), width,
-              height);
+  std::printf("chipao: saved screenshot %s (%dx%d)\n", path.c_str(), width, height);
   return true;
 }
 
@@ -270,10 +741,31 @@ int run_app(const AppOptions& options, const std::filesystem::path& executable) 
     std::fprintf(stderr, "chipao: %s\n", renderer.error().message.c_str());
     return 1;
   }
-  App app(options, std::move(*glfw), std::move(*window), std::move(*imgui),
-          std::make_unique<MapView>(std::move(*renderer)), ui_scale);
+  auto map = std::make_unique<MapView>(std::move(*renderer));
+  // Map labels need a Thai font; without one the map is drawn unlabelled and says why.
+  std::string label_error;
+  if (auto fonts = render::FontSet::load_default(); !fonts) {
+    label_error = "map labels are off: " + fonts.error().message;
+  } else if (auto text = render::TextRenderer::create(*fonts); !text) {
+    label_error = "map labels are off: " + text.error().message;
+  } else {
+    map->set_text_renderer(std::make_unique<render::TextRenderer>(std::move(*text)));
+  }
+  App app(options, std::move(*glfw), std::move(*window), std::move(*imgui), std::move(map),
+          ui_scale);
+  if (!label_error.empty()) app.add_error(label_error);
+  app.load_saved_views();
 
+  if (options.script) {
+    auto script = read_script(*options.script);
+    if (!script) {
+      std::fprintf(stderr, "chipao: %s\n", script.error().message.c_str());
+      return 2;
+    }
+    app.set_script(std::move(*script));
+  }
   std::vector<std::string> errors;
+  if (options.project) app.open_project(*options.project);
   app.request_layers(initial_layers(options, executable, errors));
   for (std::string& error : errors) app.add_error(std::move(error));
   return app.run();

@@ -47,7 +47,7 @@ std::optional<std::pair<int, int>> parse_size(std::string_view text) {
 std::string usage_text() {
   return "usage: chipao [--layer DESCRIPTOR_OR_FILE ...] [--demo] [--screenshot OUT.png]\n"
          "              [--exit-after-frames N] [--size WxH] [--view LON,LAT,ZOOM]\n"
-         "              [--lang th|en]\n"
+         "              [--lang th|en] [--table PATH ...] [--amphoe CODE] [--script FILE]\n"
          "  --layer PATH            a layer descriptor (layers/*.json) or a boundary file\n"
          "                          (.shp, .gpkg, .geojson, ...); repeat for more layers\n"
          "  --demo                  open the demo province (the default without --layer)\n"
@@ -56,7 +56,14 @@ std::string usage_text() {
          "  --size WxH              window size in screen pixels (default 1280x800)\n"
          "  --view LON,LAT,ZOOM     show this centre (degrees) at ZOOM pixels per degree\n"
          "                          instead of fitting the map to the layers\n"
-         "  --lang th|en            interface language (default th)\n";
+         "  --lang th|en            interface language (default th)\n"
+         "  --table PATH            a table of figures (TPMAP CSV) joined by code to every\n"
+         "                          layer at its level or coarser; repeat for more\n"
+         "  --amphoe CODE           open drilled down on this amphoe (4 digits)\n"
+         "  --script FILE           run GUI commands from FILE (measure, classes, select,\n"
+         "                          screenshot, ...), then exit\n"
+         "  --project P             open a project file (chipao-cli project new): its layer,\n"
+         "                          zones, plan and edit history; every edit is saved at once\n";
 }
 
 Result<AppOptions> parse_command_line(std::span<const std::string> arguments) {
@@ -117,11 +124,29 @@ Result<AppOptions> parse_command_line(std::span<const std::string> arguments) {
       } else {
         return fail("--lang wants th or en, got '" + *language + "'");
       }
+    } else if (flag == "--table") {
+      auto path = value();
+      if (!path) return std::unexpected(path.error());
+      options.tables.push_back(*path);
+    } else if (flag == "--amphoe") {
+      auto code = value();
+      if (!code) return std::unexpected(code.error());
+      if (code->size() != 4 || code->find_first_not_of("0123456789") != std::string::npos)
+        return fail("--amphoe wants a 4-digit amphoe code such as 9901, got '" + *code + "'");
+      options.amphoe = *code;
+    } else if (flag == "--script") {
+      auto path = value();
+      if (!path) return std::unexpected(path.error());
+      options.script = *path;
+    } else if (flag == "--project") {
+      auto path = value();
+      if (!path) return std::unexpected(path.error());
+      options.project = *path;
     } else {
       return fail("unknown argument '" + flag + "' (see --help)");
     }
   }
-  if (options.layers.empty()) options.demo = true;
+  if (options.layers.empty() && !options.project) options.demo = true;
   return options;
 }
 

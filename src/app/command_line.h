@@ -1,6 +1,7 @@
 // The app's command line:
 //   chipao [--layer DESCRIPTOR_OR_FILE ...] [--demo] [--screenshot OUT.png]
-//          [--exit-after-frames N] [--size WxH] [--view LON,LAT,ZOOM] [--lang th|en] [--help]
+//          [--exit-after-frames N] [--size WxH] [--view LON,LAT,ZOOM] [--lang th|en]
+//          [--table PATH ...] [--amphoe CODE] [--script FILE] [--help]
 // With no --layer the demo province opens (as with --demo).
 #pragma once
 
@@ -29,6 +30,11 @@ struct AppOptions {
   int width = 1280;
   int height = 800;
   Language language = Language::thai;
+  // Tables of figures joined to every layer they fit (besides the descriptors' own tables).
+  std::vector<std::string> tables;
+  std::optional<std::string> amphoe;  // 4-digit amphoe code to open on (drill-down)
+  std::optional<std::string> script;  // a file of GUI commands (app_script.h), for tests
+  std::optional<std::string> project;  // a project file (app/project_session.h)
   bool help = false;
 };
 

@@ -22,8 +22,10 @@ long long now_ns() {
 
 }  // namespace
 
-LayerLoader::LayerLoader(std::function<void()> wake_ui)
+LayerLoader::LayerLoader(std::function<void()> wake_ui,
+                         std::function<void(LoadedLayer&)> after_load)
     : wake_ui_(std::move(wake_ui)),
+      after_load_(std::move(after_load)),
       worker_([this](std::stop_token stop) { run(std::move(stop)); }) {}
 
 LayerLoader::~LayerLoader() {
@@ -116,6 +118,7 @@ LoadOutcome LayerLoader::load_one(const std::string& request) {
     loaded.descriptor = std::move(descriptor);
     loaded.mesh = render::build_layer_mesh(layer->features);
     loaded.data = std::move(*layer);
+    if (after_load_) after_load_(loaded);
     loaded.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return loaded;

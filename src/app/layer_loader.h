@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/layer_figures.h"
 #include "core/layer/boundary_layer.h"
 #include "core/layer/layer_descriptor.h"
 #include "render/layer_mesh.h"
@@ -29,6 +30,8 @@ struct LoadedLayer {
   std::optional<LayerDescriptor> descriptor;
   BoundaryLayer data;
   render::LayerMesh mesh;
+  LayerFigures figures;            // filled by the after-load step (tables joined on the worker)
+  std::vector<Vec2> label_points;  // per feature; filled by the after-load step, or lazily
   double seconds = 0;
 };
 
@@ -48,7 +51,9 @@ struct LoaderStatus {
 
 class LayerLoader {
  public:
-  explicit LayerLoader(std::function<void()> wake_ui);
+  // `after_load` runs on the worker for each loaded layer (joins its tables); may be empty.
+  explicit LayerLoader(std::function<void()> wake_ui,
+                       std::function<void(LoadedLayer&)> after_load = {});
   ~LayerLoader();  // cancels the running load and joins the worker
   LayerLoader(const LayerLoader&) = delete;
   LayerLoader& operator=(const LayerLoader&) = delete;
@@ -63,6 +68,7 @@ class LayerLoader {
   void report_progress(double fraction);
 
   std::function<void()> wake_ui_;
+  std::function<void(LoadedLayer&)> after_load_;
   mutable std::mutex mutex_;
   std::condition_variable_any requests_changed_;
   std::deque<std::string> requests_;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "app/layer_figures.h"
 #include "core/layer/boundary_layer.h"
 #include "render/layer_gpu.h"
 #include "render/map_renderer.h"
@@ -15,6 +16,8 @@ struct MapLayer {
   std::string title_th;
   std::string title_en;
   BoundaryLayer data;
+  LayerFigures figures;            // joined tables; empty for a layer without tables
+  std::vector<Vec2> label_points;  // per feature (render/map_labels.h); empty until needed
   double load_seconds = 0;
   render::LayerGpu gpu;
   render::LayerDrawStyle style;

@@ -33,6 +33,8 @@ void MapView::add_layer(LoadedLayer&& loaded) {
   if (layer.title_th.empty()) layer.title_th = layer.title_en;
   layer.gpu = render::LayerGpu::upload(loaded.mesh);
   layer.data = std::move(loaded.data);
+  layer.figures = std::move(loaded.figures);
+  layer.label_points = std::move(loaded.label_points);
 
   // Finer levels draw first (village < tambon < amphoe < province); equal levels keep load
   // order. A layer of unknown level goes to the bottom, so it cannot hide known boundaries.
@@ -43,8 +45,12 @@ void MapView::add_layer(LoadedLayer&& loaded) {
                                          [&](int new_depth, const MapLayer& existing) {
                                            return new_depth > depth(existing.data.source.level);
                                          });
+  // Indices after the new layer shift: the label request names a layer by index.
+  const auto inserted = static_cast<std::size_t>(position - layers_.begin());
+  if (label_request_.layer && *label_request_.layer >= inserted) label_request_.layer.reset();
   layers_.insert(position, std::move(layer));
   cache_valid_ = false;
+  labels_stale_ = true;
 }
 
 void MapView::set_layer_visible(std::size_t index, bool visible) {
@@ -53,11 +59,19 @@ void MapView::set_layer_visible(std::size_t index, bool visible) {
   cache_valid_ = false;
 }
 
+void MapView::set_labels(MapLabelRequest request) {
+  if (request == label_request_) return;
+  label_request_ = std::move(request);
+  labels_stale_ = true;
+  cache_valid_ = false;
+}
+
 void MapView::set_viewport(int width_px, int height_px) {
   if (width_px == camera_.viewport_width() && height_px == camera_.viewport_height()) return;
   camera_.set_viewport(width_px, height_px);
   cache_.reset();  // sized to the old viewport
   cache_valid_ = false;
+  labels_stale_ = true;
 }
 
 Bbox MapView::layers_extent() const {
@@ -70,12 +84,14 @@ void MapView::fit_to_layers(const render::FitPadding& padding) {
   camera_.fit(layers_extent(), padding);
   user_moved_view_ = false;
   cache_valid_ = false;
+  labels_stale_ = true;
 }
 
 void MapView::set_view(Vec2 center, double pixels_per_degree) {
   camera_.set_view(center, pixels_per_degree, center.y);
   user_moved_view_ = true;
   cache_valid_ = false;
+  labels_stale_ = true;
 }
 
 bool MapView::handle_mouse(const MouseInput& mouse) {
@@ -88,6 +104,10 @@ bool MapView::handle_mouse(const MouseInput& mouse) {
   if (dragging_) {
     if (!mouse.left_down) {
       dragging_ = false;
+      // The drag drew the old labels moved; now place them for what is in view.
+      labels_stale_ = true;
+      cache_valid_ = false;
+      changed = true;
     } else if (mouse.x_px != drag_last_x_ || mouse.y_px != drag_last_y_) {
       camera_.pan_by_pixels(mouse.x_px - drag_last_x_, mouse.y_px - drag_last_y_);
       drag_last_x_ = mouse.x_px;
@@ -97,6 +117,7 @@ bool MapView::handle_mouse(const MouseInput& mouse) {
   }
   if (mouse.scroll_y != 0 && !mouse.over_panel) {
     camera_.zoom_at({mouse.x_px, mouse.y_px}, std::pow(kZoomPerNotch, mouse.scroll_y));
+    labels_stale_ = true;
     changed = true;
   }
   if (changed) {
@@ -128,11 +149,45 @@ render::DrawStats MapView::draw(const render::Rgba& background) {
   }
   renderer_.clear(background);
   last_stats_ = renderer_.draw(items, camera_);
+  draw_labels();
   if (cache_) {
     cache_->blit_to_window();
     cache_valid_ = true;
   }
   return last_stats_;
+}
+
+void MapView::draw_labels() {
+  const int width = camera_.viewport_width(), height = camera_.viewport_height();
+  const auto& layer_index = label_request_.layer;
+  if (!text_ || !layer_index || *layer_index >= layers_.size() ||
+      label_request_.content == render::LabelContent::none) {
+    labels_placed_ = 0;
+    return;
+  }
+  MapLayer& layer = layers_[*layer_index];
+  if (!layer.style.visible) return;
+  if (labels_stale_ && !dragging_) {
+    if (layer.label_points.size() != layer.data.features.size())
+      layer.label_points = render::feature_label_points(layer.data.features);
+    render::MapLabelInput input;
+    input.features = layer.data.features;
+    input.anchors = layer.label_points;
+    input.values = label_request_.values;
+    input.eligible = label_request_.eligible.empty() ? nullptr : &label_request_.eligible;
+    input.content = label_request_.content;
+    input.decimals = label_request_.decimals;
+    input.size_px = label_request_.size_px;
+    const std::vector<render::TextItem> placed = render::layout_map_labels(input, camera_, *text_);
+    labels_placed_ = placed.size();
+    label_batch_ = text_->build(placed);
+    label_origin_world_ = camera_.screen_to_world({0, 0});
+    labels_stale_ = false;
+  }
+  // While dragging, the batch placed before the drag moves with the map.
+  const Vec2 offset = camera_.world_to_screen(label_origin_world_);
+  text_->draw(label_batch_, width, height, static_cast<float>(offset.x),
+              static_cast<float>(offset.y));
 }
 
 }  // namespace chipao::app

@@ -27,6 +27,7 @@
 #include "render/layer_gpu.h"
 #include "render/layer_mesh.h"
 #include "render/map_decorations.h"
+#include "render/map_labels.h"
 #include "render/map_renderer.h"
 #include "render/offscreen_target.h"
 #include "render/text/font_set.h"
@@ -53,6 +54,7 @@ struct RenderSettings {
   std::string out;
   float ui_scale = 1;
   bool north_arrow = false;
+  render::LabelContent labels = render::LabelContent::name;
 };
 
 // "1600x900" -> {1600, 900}.
@@ -141,6 +143,11 @@ Result<RenderSettings> settings_from_args(const Args& args) {
     s.ui_scale = std::clamp(static_cast<float>(s.height) / 900.0f, 0.75f, 4.0f);
   }
   s.north_arrow = args.has("north-arrow");
+  if (auto l = args.value("labels")) {
+    const auto content = render::parse_label_content(*l);
+    if (!content) return fail(fmt::format("--labels {}: use name, name-en, value or none", *l));
+    s.labels = *content;
+  }
   return s;
 }
 
@@ -207,10 +214,10 @@ ordered_json number_or_null(double v) {
 std::string render_usage() {
   return "Usage: chipao-cli render --boundaries SRC --table T [--table T2 ...] --measure COLUMN\n"
          "         --size WxH --out map.png [--method quantile|jenks|equal] [--classes N]\n"
-         "         [--palette P] [--extent CODE] [--title TEXT] [--json]\n\n"
+         "         [--palette P] [--extent CODE] [--title TEXT] [--labels L] [--json]\n\n"
          "Draws a choropleth map of one measure to a PNG without a window or display (EGL,\n"
          "Mesa's surfaceless platform): areas coloured by class, areas without a figure hatched,\n"
-         "outlines, title, legend with ranges and counts, and a scale bar.\n\n"
+         "outlines, area labels, title, legend with ranges and counts, and a scale bar.\n\n"
          "  --boundaries SRC     the boundary file (all `info` layer options apply)\n" +
          table_options_help() +
          "  --assign M=T[+T2]    put municipal area M's figures into tambon(s) T (as in `join`)\n"
@@ -225,6 +232,9 @@ std::string render_usage() {
          "  --ui-scale S         size of title, legend and scale bar (default: height / 900, at "
          "least 0.75)\n"
          "  --north-arrow        draw a north arrow\n"
+         "  --labels L           label areas with their Thai name (name, default), English name\n"
+         "                       (name-en), mapped value (value) or not at all (none); labels\n"
+         "                       that would overlap, or not fit their area, are left out\n"
          "  --out map.png        the image to write\n"
          "  --json               print what was drawn as JSON\n" +
          layer_options_help();
@@ -236,7 +246,7 @@ int run_render(const std::vector<std::string>& argv) {
   add_layer_options(spec);
   add_table_options(spec);
   for (const char* v : {"boundaries", "measure", "method", "classes", "palette", "extent", "title",
-                        "subtitle", "size", "out", "ui-scale"}) {
+                        "subtitle", "size", "out", "ui-scale", "labels"}) {
     spec.values.insert(v);
   }
   spec.repeatable.insert("assign");
@@ -331,6 +341,7 @@ int run_render(const std::vector<std::string>& argv) {
     return 1;
   }
   std::size_t no_data = 0;
+  std::size_t labels_placed = 0;
   render::RgbaImage image;
   {
     // GL objects live in this scope so they go before the context does.
@@ -390,6 +401,23 @@ int run_render(const std::vector<std::string>& argv) {
     item.style.outline = render::rgb8(0x6b6358);
     item.style.outline_width_px = settings->ui_scale >= 1.5f ? 1.5f : 1.0f;
     renderer->draw(std::span(&item, 1), camera);
+    if (settings->labels != render::LabelContent::none) {
+      // Labels go between the map and the decorations, and keep clear of the boxes.
+      const std::vector<Vec2> anchors = render::feature_label_points(layer->features);
+      render::MapLabelInput labels;
+      labels.features = layer->features;
+      labels.anchors = anchors;
+      labels.values = measure.values;
+      labels.content = settings->labels;
+      labels.decimals = legend_text.decimals;
+      labels.size_px = 13.0f * settings->ui_scale;
+      for (const auto& box : {layout.title_box, layout.legend_box, layout.scale_bar_box}) {
+        if (box) labels.keep_out.push_back({box->x, box->y, box->w, box->h});
+      }
+      const std::vector<render::TextItem> placed = render::layout_map_labels(labels, camera, *text);
+      labels_placed = placed.size();
+      text->draw(placed, settings->width, settings->height);
+    }
     decorations->draw(layout, &*text, settings->width, settings->height);
     glFinish();
     image = render::read_framebuffer(0, 0, settings->width, settings->height);
@@ -430,6 +458,8 @@ int run_render(const std::vector<std::string>& argv) {
                    {"max_lon", extent.max_x},
                    {"max_lat", extent.max_y}};
     j["title"] = settings->title.value_or(legend.title);
+    j["labels"] = {{"content", render::label_content_name(settings->labels)},
+                   {"placed", labels_placed}};
     j["renderer"] = (*gl)->info().renderer;
     j["milliseconds"] = ms;
     std::cout << j.dump(2) << "\n";

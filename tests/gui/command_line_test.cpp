@@ -50,6 +50,18 @@ TEST(CommandLine, View) {
   EXPECT_DOUBLE_EQ(options->view->pixels_per_degree, 4000.0);
 }
 
+TEST(CommandLine, TablesAmphoeAndScript) {
+  auto options = parse({"--table", "a.csv", "--table", "b.csv", "--amphoe", "9901", "--script",
+                        "tour.txt"});
+  ASSERT_TRUE(options) << options.error().message;
+  EXPECT_EQ(options->tables, (std::vector<std::string>{"a.csv", "b.csv"}));
+  EXPECT_EQ(options->amphoe, "9901");
+  EXPECT_EQ(options->script, "tour.txt");
+  auto bad = parse({"--amphoe", "99"});
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("4-digit"), std::string::npos);
+}
+
 TEST(CommandLine, ErrorsNameTheFlag) {
   for (const auto& [arguments, expected] :
        std::vector<std::pair<std::vector<std::string>, std::string>>{

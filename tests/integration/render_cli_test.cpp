@@ -153,6 +153,60 @@ TEST(RenderCli, AnAmphoeExtentGivesADifferentPicture) {
   EXPECT_GT(differ, static_cast<std::size_t>(a.width * a.height / 10));
 }
 
+// Pixels that differ between two images of the same size inside [x0, x1) x [y0, y1).
+std::size_t pixels_differing(const Image& a, const Image& b, int x0, int y0, int x1, int y1) {
+  std::size_t differ = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) differ += a.at(x, y) == b.at(x, y) ? 0 : 1;
+  return differ;
+}
+
+TEST(RenderCli, LabelsAreDrawnOnTheMapAndCounted) {
+  const std::string dir = test::temp_dir("render");
+  const std::vector<std::string> common = {"--measure", "poor.JPT.MOFval.CNT", "--size", "1000x700",
+                                           "--json"};
+  const auto run = [&](const std::string& labels, const std::string& file) {
+    std::vector<std::string> args = common;
+    if (!labels.empty()) args.insert(args.end(), {"--labels", labels});
+    args.insert(args.end(), {"--out", dir + "/" + file});
+    return render(args);
+  };
+  const auto thai = run("", "thai.png");  // name is the default
+  const auto none = run("none", "none.png");
+  const auto english = run("name-en", "english.png");
+  const auto values = run("value", "values.png");
+  for (const auto* r : {&thai, &none, &english, &values}) ASSERT_EQ(r->exit_code, 0) << r->err;
+
+  const auto placed = [](const test::CommandResult& r) {
+    return nlohmann::json::parse(r.out)["labels"]["placed"].get<std::size_t>();
+  };
+  EXPECT_EQ(nlohmann::json::parse(thai.out)["labels"]["content"], "name");
+  EXPECT_EQ(placed(none), 0u);
+  // Some labels fit the 80 tambon, and never more than one per area.
+  for (const auto* r : {&thai, &english, &values}) {
+    EXPECT_GT(placed(*r), 5u) << r->out;
+    EXPECT_LE(placed(*r), 80u) << r->out;
+  }
+
+  // The map area (left of the legend) carries the labels' ink; the pictures differ there.
+  const Image with = read_png(dir + "/thai.png");
+  const Image without = read_png(dir + "/none.png");
+  const Image in_english = read_png(dir + "/english.png");
+  ASSERT_EQ(with.rgb.size(), without.rgb.size());
+  ASSERT_EQ(with.rgb.size(), in_english.rgb.size());
+  const int map_x1 = with.width * 6 / 10;
+  EXPECT_GT(pixels_differing(with, without, 0, 60, map_x1, with.height), 100 * placed(thai));
+  EXPECT_GT(pixels_differing(with, in_english, 0, 60, map_x1, with.height), 1000u)
+      << "Thai and English labels look the same";
+}
+
+TEST(RenderCli, AnUnknownLabelChoiceIsAUsageError) {
+  const auto r = render({"--measure", "poor.JPT.MOFval.CNT", "--size", "320x240", "--out",
+                         test::temp_dir("render") + "/l.png", "--labels", "names"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--labels names"), std::string::npos) << r.err;
+}
+
 TEST(RenderCli, AnUnknownExtentCodeSaysSo) {
   const auto r = render({"--measure", "poor.JPT.MOFval.CNT", "--size", "320x240", "--out",
                          test::temp_dir("render") + "/x.png", "--extent", "3501"});

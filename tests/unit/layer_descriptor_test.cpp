@@ -54,6 +54,27 @@ TEST(LayerDescriptor, ClearMessagesForBadDescriptors) {
   EXPECT_FALSE(read_layer_descriptor(dir + "/missing.json"));
 }
 
+TEST(LayerDescriptor, TablesResolveAgainstTheDescriptorFolder) {
+  const std::string dir = test::temp_dir("descriptor-tables");
+  auto d = read_layer_descriptor(write(dir, "t.json", R"({
+    "source": "t.shp", "tables": ["tpmap/a.csv", "/abs/b.csv"]})"));
+  ASSERT_TRUE(d) << d.error().message;
+  ASSERT_EQ(d->tables.size(), 2u);
+  EXPECT_EQ(d->tables[0], dir + "/tpmap/a.csv");
+  EXPECT_EQ(d->tables[1], "/abs/b.csv");
+  auto bad = read_layer_descriptor(write(dir, "u.json", R"({"source": "t.shp", "tables": "a"})"));
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("\"tables\""), std::string::npos);
+}
+
+TEST(LayerDescriptor, TheDemoTambonDescriptorNamesTablesThatExist) {
+  auto d = read_layer_descriptor(test::source_dir() + "/layers/demo_tambon.json");
+  ASSERT_TRUE(d) << d.error().message;
+  ASSERT_FALSE(d->tables.empty());
+  for (const std::string& table : d->tables)
+    EXPECT_TRUE(std::filesystem::exists(table)) << table;
+}
+
 TEST(LayerDescriptor, TheRepositoryDemoDescriptorsParse) {
   for (const char* name : {"demo_province", "demo_amphoe", "demo_tambon", "demo_village"}) {
     auto d = read_layer_descriptor(test::source_dir() + "/layers/" + name + ".json");

@@ -87,6 +87,17 @@ Result<LayerDescriptor> read_layer_descriptor(const std::string& path) {
     return fail(
         fmt::format("{}: \"geometry\": \"{}\" must be polygon, point or any", path, geometry));
   }
+  if (j.contains("tables") && !j["tables"].is_null()) {
+    const json& tables = j["tables"];
+    if (!tables.is_array())
+      return fail(path + ": \"tables\" must be a list of table paths, relative to the descriptor");
+    for (const json& table : tables) {
+      if (!table.is_string() || table.get<std::string>().empty())
+        return fail(path + ": \"tables\" must list table paths as non-empty strings");
+      const std::string name = table.get<std::string>();
+      d.tables.push_back(name.starts_with("/") ? name : (base / name).lexically_normal().string());
+    }
+  }
   if (j.contains("style") && j["style"].is_object()) {
     const json& s = j["style"];
     if (s.contains("fill") && s["fill"].is_string()) d.style.fill = s["fill"].get<std::string>();

@@ -8,11 +8,13 @@
 //     "layer": null, "level": "tambon", "code_fields": ["tam_code"],
 //     "name_th": "tam_th", "name_en": "tam_en", "encoding": "UTF-8", "crs": "EPSG:4326",
 //     "geometry": "polygon",
-//     "style": {"fill": "#e8e1d0", "outline": "#5a5246", "outline_width_px": 1.0}
+//     "style": {"fill": "#e8e1d0", "outline": "#5a5246", "outline_width_px": 1.0},
+//     "tables": ["../data/demo/tpmap/61_99_tambol_11111.csv"]   // optional, joined by code
 //   }
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/io/boundary_reader.h"
 #include "core/util/result.h"
@@ -32,6 +34,9 @@ struct LayerDescriptor {
   std::string source;   // resolved against the descriptor's folder
   LoadOptions options;  // overrides, with override_origin = "descriptor"
   LayerStyle style;
+  // Tables of figures to join to the layer by code (TPMAP exports or described tables),
+  // resolved against the descriptor's folder like `source`.
+  std::vector<std::string> tables;
 };
 
 Result<LayerDescriptor> read_layer_descriptor(const std::string& path);

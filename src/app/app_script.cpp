@@ -1,0 +1,122 @@
+#include "app/app_script.h"
+
+#include <fmt/format.h>
+#include <array>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+namespace chipao::app {
+
+namespace {
+
+struct VerbSpec {
+  const char* verb;
+  bool needs_argument;
+};
+
+constexpr std::array kVerbs = {
+    VerbSpec{"wait-loaded", false},
+    VerbSpec{"measure", true},
+    VerbSpec{"method", true},
+    VerbSpec{"classes", true},
+    VerbSpec{"breaks", true},
+    VerbSpec{"palette", true},
+    VerbSpec{"high-contrast", true},
+    VerbSpec{"lang", true},
+    VerbSpec{"drill", false},
+    VerbSpec{"select", true},
+    VerbSpec{"assign", true},
+    VerbSpec{"presentation", true},
+    VerbSpec{"join-report", true},
+    VerbSpec{"screenshot", true},
+    VerbSpec{"quit", false},
+    // Zones in a project (app/zones_ui.h).
+    VerbSpec{"project-zone-draw", true},
+    VerbSpec{"paint", true},
+    VerbSpec{"erase", true},
+    VerbSpec{"zone", true},
+    VerbSpec{"undo", false},
+    VerbSpec{"redo", false},
+    VerbSpec{"zone-rule", true},
+    // Labels and saved views (app/saved_views.h).
+    VerbSpec{"labels", true},
+    VerbSpec{"save-view", true},
+    VerbSpec{"next-view", false},
+    VerbSpec{"prev-view", false},
+};
+
+std::string trim(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r");
+  return text.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+std::optional<bool> parse_on_off(const std::string& text) {
+  if (text == "on" || text == "true" || text == "1") return true;
+  if (text == "off" || text == "false" || text == "0") return false;
+  return std::nullopt;
+}
+
+Result<std::vector<ScriptCommand>> parse_script(const std::string& text, const std::string& path) {
+  std::vector<ScriptCommand> commands;
+  std::istringstream in(text);
+  std::string raw;
+  std::size_t line = 0;
+  while (std::getline(in, raw)) {
+    ++line;
+    std::string content = trim(raw.substr(0, raw.find('#')));
+    if (content.empty()) continue;
+    const auto space = content.find_first_of(" \t");
+    ScriptCommand command;
+    command.line = line;
+    command.verb = content.substr(0, space);
+    if (space != std::string::npos) command.argument = trim(content.substr(space));
+    const VerbSpec* spec = nullptr;
+    for (const VerbSpec& candidate : kVerbs)
+      if (command.verb == candidate.verb) spec = &candidate;
+    if (!spec) {
+      return fail(
+          fmt::format("{}:{}: unknown command '{}' (known: wait-loaded, measure, method, "
+                      "classes, breaks, palette, high-contrast, lang, drill, select, "
+                      "assign, presentation, join-report, screenshot, quit, project-zone-draw, "
+                      "paint, erase, zone, undo, redo, zone-rule, labels, save-view, next-view, "
+                      "prev-view)",
+                      path, line, command.verb));
+    }
+    if (spec->needs_argument && command.argument.empty())
+      return fail(fmt::format("{}:{}: '{}' needs a value", path, line, command.verb));
+    if (command.verb == "classes") {
+      const int classes = std::atoi(command.argument.c_str());
+      if (classes < 3 || classes > 9 ||
+          command.argument.find_first_not_of("0123456789") != std::string::npos)
+        return fail(fmt::format("{}:{}: classes wants a number from 3 to 9, got '{}'", path, line,
+                                command.argument));
+    }
+    if ((command.verb == "high-contrast" || command.verb == "presentation" ||
+         command.verb == "join-report") &&
+        !parse_on_off(command.argument))
+      return fail(fmt::format("{}:{}: {} wants on or off, got '{}'", path, line, command.verb,
+                              command.argument));
+    if (command.verb == "labels" && command.argument != "name" && command.argument != "value" &&
+        command.argument != "off")
+      return fail(fmt::format("{}:{}: labels wants name, value or off, got '{}'", path, line,
+                              command.argument));
+    if (command.argument == "-") command.argument.clear();
+    commands.push_back(std::move(command));
+  }
+  return commands;
+}
+
+Result<std::vector<ScriptCommand>> read_script(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return fail(path + ": the script cannot be opened; check the path given to --script");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return parse_script(buffer.str(), path);
+}
+
+}  // namespace chipao::app

@@ -1,0 +1,64 @@
+#include "app/drill_panel.h"
+
+#include <imgui.h>
+
+#include "app/attribute_table.h"
+#include "app/feature_pick.h"
+#include "app/inspect_panel.h"
+
+namespace chipao::app {
+
+namespace {
+
+// The name of the area with this code in the layer of its level, or the code itself.
+std::string crumb_name(const MapController& controller, const std::string& code,
+                       Language language) {
+  const AdminLevel level = code.size() == 4 ? AdminLevel::amphoe : AdminLevel::tambon;
+  if (const MapLayer* layer = controller.layer_at(level)) {
+    if (const auto index = find_by_code(layer->data, code))
+      return area_name(layer->data.features[*index], language);
+  }
+  return code;
+}
+
+}  // namespace
+
+DrillActions DrillPanel::draw(const MapController& controller, Language language, float ui_scale,
+                              float left_px) {
+  DrillActions actions;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(
+      ImVec2(viewport->WorkPos.x + left_px, viewport->WorkPos.y + 10.0f * ui_scale),
+      ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.90f);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse;
+  if (ImGui::Begin("###drill", nullptr, flags)) {
+    if (ImGui::SmallButton(text(TextId::whole_province, language))) actions.drill_to = "";
+    for (const std::string& code : controller.drill_path()) {
+      ImGui::SameLine();
+      ImGui::TextUnformatted(">");
+      ImGui::SameLine();
+      const std::string label = crumb_name(controller, code, language) + "##" + code;
+      if (ImGui::SmallButton(label.c_str())) actions.drill_to = code;
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(200.0f * ui_scale);
+    if (const MapLayer* amphoe = controller.layer_at(AdminLevel::amphoe);
+        amphoe && ImGui::BeginCombo("##amphoe", text(TextId::amphoe_picker, language),
+                                    ImGuiComboFlags_HeightLarge)) {
+      if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+      ImGui::InputTextWithHint("##filter", text(TextId::search, language), filter_, sizeof filter_);
+      for (const BoundaryFeature& feature : amphoe->data.features) {
+        if (!feature_matches(feature, filter_)) continue;
+        const std::string row = feature.code + "  " + area_name(feature, language);
+        if (ImGui::Selectable(row.c_str())) actions.drill_to = feature.code;
+      }
+      ImGui::EndCombo();
+    }
+  }
+  ImGui::End();
+  return actions;
+}
+
+}  // namespace chipao::app

@@ -1,0 +1,164 @@
+#include "app/presentation.h"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <optional>
+
+#include <imgui.h>
+
+#include "render/gl_api.h"
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include "app/inspect_panel.h"
+#include "core/geo/scale_bar.h"
+
+namespace chipao::app {
+
+namespace {
+
+std::optional<ImGuiStyle> g_style_before;  // the style presentation mode replaced
+
+struct WindowedPlacement {
+  int x = 100, y = 100, width = 1280, height = 800;
+};
+WindowedPlacement g_windowed;  // where the window was before going full screen
+
+}  // namespace
+
+float presentation_font_scale(float ui_scale) {
+  return std::min(1.8f, kMaxPresentationScale / std::max(ui_scale, 1.0f));
+}
+
+void set_full_screen(GLFWwindow* window, bool on) {
+  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+  if (on) {
+    if (glfwGetWindowMonitor(window) != nullptr || monitor == nullptr) return;
+    glfwGetWindowPos(window, &g_windowed.x, &g_windowed.y);
+    glfwGetWindowSize(window, &g_windowed.width, &g_windowed.height);
+    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+    glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else if (glfwGetWindowMonitor(window) != nullptr) {
+    glfwSetWindowMonitor(window, nullptr, g_windowed.x, g_windowed.y, g_windowed.width,
+                         g_windowed.height, 0);
+  }
+}
+
+void apply_presentation_theme(bool on) {
+  ImGuiStyle& style = ImGui::GetStyle();
+  if (!on) {
+    if (g_style_before) style = *g_style_before;
+    g_style_before.reset();
+    return;
+  }
+  if (!g_style_before) g_style_before = style;
+  // Projectors wash out greys and pale tints: black text on white, black borders, strong
+  // accents, so the legend and title read from the back of a room.
+  ImVec4* c = style.Colors;
+  const ImVec4 black(0, 0, 0, 1), white(1, 1, 1, 1), accent(0.0f, 0.25f, 0.65f, 1);
+  c[ImGuiCol_Text] = black;
+  c[ImGuiCol_TextDisabled] = ImVec4(0.2f, 0.2f, 0.2f, 1);
+  c[ImGuiCol_WindowBg] = white;
+  c[ImGuiCol_PopupBg] = white;
+  c[ImGuiCol_ChildBg] = white;
+  c[ImGuiCol_Border] = black;
+  c[ImGuiCol_TitleBg] = white;
+  c[ImGuiCol_TitleBgActive] = ImVec4(0.9f, 0.9f, 0.9f, 1);
+  c[ImGuiCol_TitleBgCollapsed] = white;
+  c[ImGuiCol_FrameBg] = white;
+  c[ImGuiCol_Button] = ImVec4(0.9f, 0.9f, 0.9f, 1);
+  c[ImGuiCol_ButtonHovered] = accent;
+  c[ImGuiCol_Header] = ImVec4(0.85f, 0.85f, 0.85f, 1);
+  c[ImGuiCol_HeaderHovered] = accent;
+  c[ImGuiCol_Separator] = black;
+  style.WindowBorderSize = 2.0f;
+  style.FrameBorderSize = 1.0f;
+  style.WindowRounding = 0.0f;
+}
+
+void draw_presentation_title(const MapController& controller, Language language, float ui_scale,
+                             const std::string& view_title) {
+  const MeasureEntry* entry = controller.measure();
+  if (!entry) return;
+  std::string title = language == Language::thai ? entry->label_th : entry->label_en;
+  if (!view_title.empty()) {
+    title = view_title + " · " + title;
+  }
+  std::string subtitle = controller.source_text();
+  if (!controller.drill_path().empty()) {
+    const std::string& code = controller.drill_path().back();
+    const MapLayer* parent =
+        controller.layer_at(code.size() == 4 ? AdminLevel::amphoe : AdminLevel::tambon);
+    if (parent) {
+      for (const BoundaryFeature& feature : parent->data.features)
+        if (feature.code == code) subtitle = area_name(feature, language) + " · " + subtitle;
+    }
+  }
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(
+      ImVec2(viewport->WorkPos.x + 16.0f * ui_scale, viewport->WorkPos.y + 12.0f * ui_scale),
+      ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  if (ImGui::Begin("###title", nullptr,
+                   ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize |
+                       ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoInputs)) {
+    ImGui::SetWindowFontScale(1.5f);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::TextUnformatted(subtitle.c_str());
+  }
+  ImGui::End();
+}
+
+void draw_assignment_markers(const MapController& controller, const render::Camera2D& camera,
+                             Language language) {
+  (void)language;
+  const MapLayer* layer = controller.active_layer();
+  if (!layer || !layer->figures.join) return;
+  const auto& assigned = layer->figures.join->assigned_from;
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  const float r = 6.0f * ImGui::GetIO().FontGlobalScale;
+  for (std::size_t i = 0; i < assigned.size() && i < layer->data.features.size(); ++i) {
+    if (assigned[i].empty()) continue;
+    if (i < controller.eligible().size() && !controller.eligible()[i]) continue;
+    const Bbox& box = layer->data.features[i].bbox;
+    const Vec2 at =
+        camera.world_to_screen({(box.min_x + box.max_x) / 2, (box.min_y + box.max_y) / 2});
+    const ImVec2 c(static_cast<float>(at.x), static_cast<float>(at.y));
+    // A diamond: no class colour uses this shape, so it reads as "figures moved here".
+    draw->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r),
+                        ImVec2(c.x - r, c.y), IM_COL32(128, 40, 140, 255));
+    draw->AddQuad(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r),
+                  ImVec2(c.x - r, c.y), IM_COL32(255, 255, 255, 255), 1.5f);
+  }
+}
+
+double camera_metres_per_pixel(const render::Camera2D& camera) {
+  // The camera's x scale is pixels_per_degree x cos(reference latitude): as chipao-cli render.
+  const double ppd = camera.pixels_per_degree();
+  const double cos_ref = std::cos(camera.reference_latitude() * std::numbers::pi / 180.0);
+  if (!(ppd > 0) || !(cos_ref > 0)) return 0;
+  return metres_per_pixel_east_west(camera.center().y, 1.0 / (ppd * cos_ref));
+}
+
+void draw_scale_bar(const render::Camera2D& camera, float ui_scale, float bottom_px,
+                    float left_px) {
+  const std::optional<ScaleBar> bar =
+      choose_scale_bar(camera_metres_per_pixel(camera), 120.0 * ui_scale);
+  if (!bar || bar->width_px <= 0) return;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float x0 = viewport->WorkPos.x + left_px;
+  const float y = viewport->WorkPos.y + viewport->WorkSize.y - bottom_px - 28.0f * ui_scale;
+  const float x1 = x0 + static_cast<float>(bar->width_px);
+  const float h = 6.0f * ui_scale;
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  draw->AddRectFilled(ImVec2(x0 - 4, y - h - 22 * ui_scale), ImVec2(x1 + 40 * ui_scale, y + 6),
+                      IM_COL32(255, 255, 255, 200));
+  draw->AddRectFilled(ImVec2(x0, y - h), ImVec2(x1, y), IM_COL32(30, 30, 30, 255));
+  draw->AddText(nullptr, ImGui::GetFontSize() * std::max(1.0f, ui_scale * 0.8f),
+                ImVec2(x0, y - h - 20 * ui_scale), IM_COL32(30, 30, 30, 255), bar->label.c_str());
+}
+
+}  // namespace chipao::app

@@ -1,0 +1,46 @@
+// Presentation mode and the map overlays drawn with ImGui over the map: the large title, the
+// scale bar, and the markers on areas whose figures came from a municipal assignment.
+//
+// Presentation mode (F5 or F11) hides the editing chrome, goes full screen and scales the
+// interface up (to at most 2.5x) so a projector at the back of a meeting room reads it.
+#pragma once
+
+#include <string>
+
+#include "app/map_controller.h"
+#include "app/ui_text.h"
+#include "render/camera.h"
+
+struct GLFWwindow;
+
+namespace chipao::app {
+
+inline constexpr float kMaxPresentationScale = 2.5f;
+
+// The font scale presentation mode uses on top of the screen's own scale: 1.8x, capped so the
+// product stays at or below kMaxPresentationScale.
+float presentation_font_scale(float ui_scale);
+
+// Full screen on the window's monitor, or back to the window it was.
+void set_full_screen(GLFWwindow* window, bool on);
+
+// A high-contrast ImGui style for presenting (black on white, heavy borders), or back to the
+// style the app had before.
+void apply_presentation_theme(bool on);
+
+// Measure, area and source as a large title at the top of the map; `title` (a saved view's)
+// replaces the measure's label when not empty.
+void draw_presentation_title(const MapController& controller, Language language, float ui_scale,
+                             const std::string& title = {});
+
+// A small marker at each area whose figures include an assignment, in the layer shown.
+void draw_assignment_markers(const MapController& controller, const render::Camera2D& camera,
+                             Language language);
+
+// Ground metres of one pixel east-west at the map's centre (core/geo/scale_bar.h).
+double camera_metres_per_pixel(const render::Camera2D& camera);
+
+// Bottom left: right of `left_px` and above `bottom_px` of panels.
+void draw_scale_bar(const render::Camera2D& camera, float ui_scale, float bottom_px, float left_px);
+
+}  // namespace chipao::app

@@ -1,0 +1,28 @@
+// The thematic map panel (right side): measure (grouped, Thai/English names), classification
+// method, number of classes, palette and high contrast; below it the legend (measure, source
+// and year, class ranges with counts, no data) and a histogram of the mapped values with the
+// class breaks drawn on it.
+//
+// Reads the controller and changes it only through its commands.
+#pragma once
+
+#include "app/map_controller.h"
+#include "app/ui_text.h"
+
+namespace chipao::app {
+
+struct ThematicPanelLayout {
+  float ui_scale = 1.0f;
+  bool presentation = false;  // legend only, large, no editing controls
+};
+
+// The panel's width in pixels at this scale (the map keeps its content clear of it).
+float thematic_panel_width(float ui_scale);
+
+void draw_thematic_panel(MapController& controller, Language language,
+                         const ThematicPanelLayout& layout);
+
+// The histogram alone (also used in tests of the drawing code path).
+void draw_histogram(const ThematicMap& map, float width, float height);
+
+}  // namespace chipao::app
