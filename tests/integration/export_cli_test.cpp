@@ -569,5 +569,51 @@ TEST_F(ExportCli, BadUsageIsRefused) {
       << "lists the layers there are: " << layer.err;
 }
 
+// Issue 3: figures that came from a municipal area assigned to its tambon are marked in the
+// export; other zones carry no mark.
+TEST(ExportCliAssigned, ZonesSayWhichFiguresCameFromAnAssignment) {
+  GDALAllRegister();
+  const std::string dir = test::temp_dir("export_cli_assigned");
+  const std::string project = dir + "/assigned.chipao";
+  const auto made =
+      test::run_cli({"project", "new", project, "--boundaries", demo("tambon.shp"), "--table",
+                     demo("tpmap/61_99_tambol_11111.csv"), "--table",
+                     demo("tpmap/61_99_tambol_common.csv"), "--assign", "990151=990101"});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  for (const auto& [zone, units] : std::vector<std::pair<std::string, std::string>>{
+           {"เมือง", "990101,990102"}, {"ชนบท", "990103"}}) {
+    const auto painted =
+        test::run_cli({"zones", "paint", project, "--zone", zone, "--units", units});
+    ASSERT_EQ(painted.exit_code, 0) << painted.err;
+  }
+  const std::string out = dir + "/csv";
+  const auto exported =
+      test::run_cli({"export", project, "--out", out, "--format", "csv", "--suppress", "0"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+
+  const ReadBack zones = read_layer(out + "/zones.csv", "");
+  const Table mask = read_tpmap(demo("tpmap/61_99_tambol_11111.csv"));
+  ASSERT_FALSE(mask.contains("990101")) << "the demo's town tambon has no row of its own";
+  int seen = 0;
+  for (const auto& row : zones.rows) {
+    const std::string name = row.at("name").value_or("");
+    const std::string assigned = row.at("assigned_from").value_or("");
+    if (name == "เมือง") {
+      ++seen;
+      EXPECT_NE(assigned.find("990101"), std::string::npos) << assigned;
+      EXPECT_NE(assigned.find("990151"), std::string::npos) << assigned;
+      // The town's figures are in the zone's total, through its tambon.
+      EXPECT_NEAR(
+          number(row.at("target_poor")),
+          mask.at("990151").at("poor.JPT.MOFval.CNT") + mask.at("990102").at("poor.JPT.MOFval.CNT"),
+          1e-9);
+    } else if (name == "ชนบท") {
+      ++seen;
+      EXPECT_EQ(assigned, "");
+    }
+  }
+  EXPECT_EQ(seen, 2);
+}
+
 }  // namespace
 }  // namespace chipao

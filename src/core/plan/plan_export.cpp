@@ -65,6 +65,12 @@ std::string today_iso() {
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
+std::string join_notes(const std::vector<std::string>& notes) {
+  std::string out;
+  for (const std::string& n : notes) out += (out.empty() ? "" : "; ") + n;
+  return out;
+}
+
 ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* units) {
   ExportTable t;
   t.name = "zones";
@@ -79,6 +85,10 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
       {"rule", "rule", "กฎการนับ", "Counting rule", Type::text, rule_note()},
       {"unit_layer", "unit_layer", "ชั้นข้อมูลหน่วยพื้นที่", "Unit layer tallied", Type::text, {}},
       {"units", "units", "จำนวนหน่วยพื้นที่", "Units counted", Type::integer, {}},
+      {"assigned_from", "assigned", "ตัวเลขที่จัดสรรจากเขตเทศบาล",
+       "Figures assigned from a municipal area", Type::text,
+       "tambon: municipal area whose TPMAP figures were assigned to it (TPMAP reports the town, "
+       "not its tambon); blank when no figure of the zone came from such an assignment"},
       {"target_poor", "target", "คนจนเป้าหมาย", "Target poor persons", Type::real, note},
       {"households", "hh", "จำนวนครัวเรือน", "Households", Type::real, note},
       {"poor_households", "poor_hh", "ครัวเรือนยากจน", "Poor households", Type::real, note},
@@ -118,6 +128,7 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
         std::string(tally_rule_name(z.rule)),
         report.unit_layer,
         static_cast<std::int64_t>(z.tally.units.size()),
+        join_notes(z.assigned_from),
         count(z.target_poor, below),
         count(z.households, below),
         count(z.poor_households, below),

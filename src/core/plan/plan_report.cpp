@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -77,6 +78,14 @@ PlanReport build_plan_report(const PlanningState& state, const StoredLayer& unit
       }
     }
     z.tally = tally_zone(index, figures, weights, z.rule, zone.name);
+    // Units are the layer's features in order, so a weight's unit indexes assigned_from.
+    for (const UnitWeight& w : weights) {
+      if (w.unit >= units.assigned_from.size() || units.assigned_from[w.unit].empty()) continue;
+      const std::string note =
+          fmt::format("{}: {}", index.units()[w.unit].code, units.assigned_from[w.unit]);
+      if (std::find(z.assigned_from.begin(), z.assigned_from.end(), note) == z.assigned_from.end())
+        z.assigned_from.push_back(note);
+    }
     z.target_poor = figure_value(z.tally, kTargetPoorColumn);
     z.households = figure_value(z.tally, kHouseholdsColumn);
     z.poor_households = figure_value(z.tally, kPoorHouseholdsColumn);

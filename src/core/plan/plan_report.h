@@ -43,6 +43,9 @@ struct ZoneReport {
   std::array<double, kDimensionCount> deprived{};  // target poor per dimension (persons)
   ZonePlanTotals plan;
   std::array<DimensionCoverage, kDimensionCount> coverage{};
+  // Where figures of this zone came from a municipal area assigned to a tambon (TPMAP reports
+  // the town, not its tambon): the stored notes of those units, e.g. "990151 (100% by area)".
+  std::vector<std::string> assigned_from;
 };
 
 struct PlanReport {
