@@ -5,77 +5,18 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/joined_layer.h"
 #include "cli/layer_options.h"
 #include "cli/table_options.h"
 #include "core/io/vector_writer.h"
 #include "core/join/join.h"
+#include "core/join/join_report_json.h"
 
 namespace chipao::cli {
 
 namespace {
-
-using nlohmann::ordered_json;
-
-ordered_json report_json(const JoinReport& r) {
-  ordered_json j;
-  j["level"] = r.level;
-  j["boundaries"] = r.boundaries;
-  j["matched"] = r.matched;
-  ordered_json ub = ordered_json::array();
-  for (const auto& u : r.unmatched_boundaries)
-    ub.push_back({{"code", u.code}, {"name_th", u.name_th}, {"name_en", u.name_en}});
-  j["unmatched_boundaries"] = ub;
-  ordered_json ur = ordered_json::array();
-  for (const auto& u : r.unmatched_rows)
-    ur.push_back({{"table", u.table}, {"code", u.code}, {"row", u.line}});
-  j["unmatched_rows"] = ur;
-  ordered_json ru = ordered_json::array();
-  for (const auto& u : r.rolled_up) {
-    ru.push_back({{"table", u.table},
-                  {"code", u.code},
-                  {"kind", u.kind},
-                  {"to", u.to},
-                  {"on_map", u.on_map},
-                  {"rows", u.lines}});
-  }
-  j["rolled_up"] = ru;
-  ordered_json dup = ordered_json::array();
-  for (const auto& d : r.duplicates)
-    dup.push_back({{"table", d.table}, {"code", d.code}, {"rows", d.lines}});
-  j["duplicates"] = dup;
-  ordered_json fixed = ordered_json::array();
-  for (const auto& f : r.fixed_codes) {
-    fixed.push_back({{"table", f.table},
-                     {"row", f.line},
-                     {"value", f.value},
-                     {"code", f.code},
-                     {"note", f.note}});
-  }
-  j["fixed_codes"] = fixed;
-  ordered_json assigned = ordered_json::array();
-  for (const auto& a : r.assigned)
-    assigned.push_back({{"municipal", a.municipal_code}, {"tambons", a.tambons}});
-  j["assigned"] = assigned;
-  ordered_json sugg = ordered_json::array();
-  for (const auto& s : r.suggestions) {
-    sugg.push_back(
-        {{"municipal", s.municipal_code}, {"amphoe", s.amphoe}, {"suggested_tambons", s.tambons}});
-  }
-  j["municipal_suggestions"] = sugg;
-  ordered_json totals = ordered_json::object();
-  for (const auto& t : r.totals) {
-    totals[t.measure] = {{"input", t.input},         {"joined", t.joined},
-                         {"rolled_up", t.rolled_up}, {"unmatched", t.unmatched},
-                         {"on_map", t.on_map},       {"balanced", t.balanced}};
-  }
-  j["totals"] = totals;
-  j["balanced"] = r.balanced;
-  j["warnings"] = r.warnings;
-  return j;
-}
 
 void print_text(const JoinReport& r, std::ostream& out) {
   out << fmt::format("joined to {} {} polygons: {} received figures, {} did not\n", r.boundaries,
@@ -151,72 +92,46 @@ int run_join(const std::vector<std::string>& argv) {
     std::cerr << "chipao-cli join: --boundaries, --table and --out are needed\n" << join_usage();
     return 2;
   }
-  JoinOptions options;
-  for (const std::string& a : args->all("assign")) {
-    auto parsed = parse_assignment(a);
-    if (!parsed) {
-      std::cerr << "chipao-cli join: " << parsed.error().message << "\n";
-      return 2;
-    }
-    options.assignments.push_back(*parsed);
-  }
-  auto source = layer_source_from_args(*args, *boundaries);
-  if (!source) {
-    std::cerr << "chipao-cli join: " << source.error().message << "\n";
-    return 2;
-  }
-  source->options.require = GeometryRequirement::any;
-  auto layer = load_boundaries(source->path, source->options);
-  if (!layer) {
-    std::cerr << layer.error().message << "\n";
-    return 1;
-  }
-  auto tables = tables_from_args(*args);
-  if (!tables) {
-    std::cerr << tables.error().message << "\n";
-    return 1;
-  }
-  auto joined = join_tables(*layer, *tables, options);
-  if (!joined) {
-    std::cerr << joined.error().message << "\n";
-    return 1;
-  }
+  auto loaded = load_joined_layer(*args, {.command = "join", .require = GeometryRequirement::any});
+  if (!loaded) return loaded.error();
+  const BoundaryLayer& layer = loaded->layer;
+  const JoinResult& joined = *loaded->joined;
   std::vector<OutputColumn> columns;
-  for (const JoinedColumn& c : joined->columns) {
+  for (const JoinedColumn& c : joined.columns) {
     OutputColumn out;
     out.name = c.name;
     std::tie(out.label_th, out.label_en) = tpmap_labels(c.name);
     out.numbers = c.values;
     columns.push_back(std::move(out));
   }
-  if (!joined->report.assigned.empty()) {
+  if (!joined.report.assigned.empty()) {
     OutputColumn note;
     note.name = "assigned_from";
     note.label_th = "ตัวเลขจากเขตเทศบาลที่กำหนดให้";
     note.label_en = "Figures assigned from municipal areas";
     note.numeric = false;
-    note.texts = joined->assigned_from;
+    note.texts = joined.assigned_from;
     columns.push_back(std::move(note));
   }
   WriteOptions write;
   if (auto e = args->value("encoding-out"))
     write.encoding = (*e == "CP874" || *e == "cp874") ? "CP874" : "UTF-8";
-  auto written = write_layer(*args->value("out"), *layer, columns, write);
+  auto written = write_layer(*args->value("out"), layer, columns, write);
   if (!written) {
     std::cerr << written.error().message << "\n";
     return 1;
   }
-  const ordered_json report = report_json(joined->report);
+  const std::string report = join_report_to_json(joined.report, 2);
   if (auto path = args->value("report")) {
-    std::ofstream(*path) << report.dump(2) << "\n";
+    std::ofstream(*path) << report << "\n";
   }
-  for (const std::string& w : joined->report.warnings) std::cerr << "warning: " << w << "\n";
+  for (const std::string& w : joined.report.warnings) std::cerr << "warning: " << w << "\n";
   if (args->has("json")) {
-    std::cout << report.dump(2) << "\n";
+    std::cout << report << "\n";
   } else {
-    print_text(joined->report, std::cout);
+    print_text(joined.report, std::cout);
   }
-  return joined->report.balanced ? 0 : 1;
+  return joined.report.balanced ? 0 : 1;
 }
 
 }  // namespace chipao::cli

@@ -12,13 +12,14 @@
 #include <set>
 
 #include "cli/commands.h"
+#include "cli/joined_layer.h"
 #include "cli/layer_options.h"
 #include "cli/project_edits.h"
 #include "cli/table_options.h"
 #include "core/admin/admin_code.h"
 #include "core/io/boundary_reader.h"
 #include "core/join/join.h"
-#include "core/store/join_report_json.h"
+#include "core/join/join_report_json.h"
 #include "core/store/project.h"
 #include "core/store/spatialite_store.h"
 
@@ -73,51 +74,25 @@ int project_new(const Args& args) {
     std::cerr << fmt::format("{} already exists; give --force to replace it\n", path);
     return 1;
   }
-  JoinOptions join_options;
-  for (const std::string& a : args.all("assign")) {
-    auto parsed = parse_assignment(a);
-    if (!parsed) {
-      std::cerr << "chipao-cli project new: " << parsed.error().message << "\n";
-      return 2;
-    }
-    join_options.assignments.push_back(*parsed);
-  }
-  auto source = layer_source_from_args(args, *args.value("boundaries"));
-  if (!source) {
-    std::cerr << "chipao-cli project new: " << source.error().message << "\n";
-    return 2;
-  }
-  auto layer = load_boundaries(source->path, source->options);
-  if (!layer) {
-    std::cerr << layer.error().message << "\n";
-    return 1;
-  }
+  auto loaded = load_joined_layer(args, {.command = "project new", .tables_optional = true});
+  if (!loaded) return loaded.error();
   StoredLayer stored;
-  stored.name = layer_name_for(*layer);
+  stored.name = layer_name_for(loaded->layer);
   stored.join_report_json = "{}";
   ordered_json report = ordered_json::object();
-  if (!args.all("table").empty()) {
-    auto tables = tables_from_args(args);
-    if (!tables) {
-      std::cerr << tables.error().message << "\n";
-      return 1;
-    }
-    auto joined = join_tables(*layer, *tables, join_options);
-    if (!joined) {
-      std::cerr << joined.error().message << "\n";
-      return 1;
-    }
-    for (const std::string& w : joined->report.warnings) std::cerr << "warning: " << w << "\n";
-    stored.join_report_json = join_report_to_json(joined->report);
+  if (loaded->joined) {
+    JoinResult& joined = *loaded->joined;
+    for (const std::string& w : joined.report.warnings) std::cerr << "warning: " << w << "\n";
+    stored.join_report_json = join_report_to_json(joined.report);
     report = ordered_json::parse(stored.join_report_json);
-    stored.columns = std::move(joined->columns);
-    stored.assigned_from = std::move(joined->assigned_from);
+    stored.columns = std::move(joined.columns);
+    stored.assigned_from = std::move(joined.assigned_from);
     // Kept so that assignment edits can join them again.
-    stored.tables = std::move(*tables);
+    stored.tables = std::move(loaded->tables);
   }
-  stored.layer = std::move(*layer);
+  stored.layer = std::move(loaded->layer);
   PlanningState state = initial_planning_state();
-  for (const auto& a : join_options.assignments) state.assignments.push_back(a);
+  for (const auto& a : loaded->options.assignments) state.assignments.push_back(a);
   std::sort(state.assignments.begin(), state.assignments.end(),
             [](const auto& a, const auto& b) { return a.municipal_code < b.municipal_code; });
 

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "cli/commands.h"
+#include "cli/joined_layer.h"
 #include "cli/layer_options.h"
 #include "cli/table_options.h"
 #include "core/classify/classification.h"
@@ -267,51 +268,25 @@ int run_render(const std::vector<std::string>& argv) {
     std::cerr << "chipao-cli render: " << settings.error().message << "\n";
     return 2;
   }
-  JoinOptions join_options;
-  for (const std::string& a : args->all("assign")) {
-    auto parsed = parse_assignment(a);
-    if (!parsed) {
-      std::cerr << "chipao-cli render: " << parsed.error().message << "\n";
-      return 2;
-    }
-    join_options.assignments.push_back(*parsed);
-  }
-  auto source = layer_source_from_args(*args, *args->value("boundaries"));
-  if (!source) {
-    std::cerr << "chipao-cli render: " << source.error().message << "\n";
-    return 2;
-  }
-
   // Data: boundaries, figures joined to them, the measure classified.
-  auto layer = load_boundaries(source->path, source->options);
-  if (!layer) {
-    std::cerr << layer.error().message << "\n";
-    return 1;
-  }
-  auto tables = tables_from_args(*args);
-  if (!tables) {
-    std::cerr << tables.error().message << "\n";
-    return 1;
-  }
-  auto joined = join_tables(*layer, *tables, join_options);
-  if (!joined) {
-    std::cerr << joined.error().message << "\n";
-    return 1;
-  }
-  const auto column = find_measure(*joined, settings->measure, source->path);
+  auto loaded = load_joined_layer(*args, {.command = "render"});
+  if (!loaded) return loaded.error();
+  const BoundaryLayer& layer = loaded->layer;
+  const JoinResult& joined = *loaded->joined;
+  const auto column = find_measure(joined, settings->measure, loaded->source.path);
   if (!column) {
     std::cerr << "chipao-cli render: " << column.error().message << "\n";
     return 1;
   }
-  const JoinedColumn& measure = joined->columns[*column];
+  const JoinedColumn& measure = joined.columns[*column];
   auto classification = classify(measure.values, settings->method, settings->classes);
   if (!classification) {
     std::cerr << "chipao-cli render: " << classification.error().message << "\n";
     return 1;
   }
-  Bbox extent = layer->extent_wgs84;
+  Bbox extent = layer.extent_wgs84;
   if (!settings->extent_code.empty()) {
-    auto e = extent_of_code(*layer, settings->extent_code);
+    auto e = extent_of_code(layer, settings->extent_code);
     if (!e) {
       std::cerr << "chipao-cli render: " << e.error().message << "\n";
       return 1;
@@ -361,7 +336,7 @@ int run_render(const std::vector<std::string>& argv) {
                 << "\n";
       return 1;
     }
-    render::LayerGpu gpu = render::LayerGpu::upload(render::build_layer_mesh(layer->features));
+    render::LayerGpu gpu = render::LayerGpu::upload(render::build_layer_mesh(layer.features));
     std::vector<render::Rgba> fills(feature_colors.size());
     std::vector<std::uint8_t> flags(feature_colors.size(), 0);
     for (std::size_t i = 0; i < feature_colors.size(); ++i) {
@@ -403,9 +378,9 @@ int run_render(const std::vector<std::string>& argv) {
     renderer->draw(std::span(&item, 1), camera);
     if (settings->labels != render::LabelContent::none) {
       // Labels go between the map and the decorations, and keep clear of the boxes.
-      const std::vector<Vec2> anchors = render::feature_label_points(layer->features);
+      const std::vector<Vec2> anchors = render::feature_label_points(layer.features);
       render::MapLabelInput labels;
-      labels.features = layer->features;
+      labels.features = layer.features;
       labels.anchors = anchors;
       labels.values = measure.values;
       labels.content = settings->labels;
@@ -430,13 +405,13 @@ int run_render(const std::vector<std::string>& argv) {
   }
   const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
 
-  for (const std::string& w : joined->report.warnings) std::cerr << "warning: " << w << "\n";
+  for (const std::string& w : joined.report.warnings) std::cerr << "warning: " << w << "\n";
   if (args->has("json")) {
     ordered_json j;
     j["out"] = settings->out;
     j["width"] = settings->width;
     j["height"] = settings->height;
-    j["features"] = layer->features.size();
+    j["features"] = layer.features.size();
     j["measure"] = measure.name;
     j["method"] = class_method_name(classification->method);
     j["palette"] = palette_name(settings->palette);
@@ -466,7 +441,7 @@ int run_render(const std::vector<std::string>& argv) {
   } else {
     std::cout << fmt::format(
         "wrote {} ({}x{}): {} areas, {} in {} classes ({}), {} without a figure, {:.0f} ms\n",
-        settings->out, settings->width, settings->height, layer->features.size(), measure.name,
+        settings->out, settings->width, settings->height, layer.features.size(), measure.name,
         classification->classes(), class_method_name(classification->method), no_data, ms);
   }
   return 0;

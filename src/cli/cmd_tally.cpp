@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/joined_layer.h"
 #include "cli/layer_options.h"
 #include "cli/table_options.h"
 #include "core/join/join.h"
@@ -138,37 +139,13 @@ int run_tally(const std::vector<std::string>& argv) {
               << ": use centroid (whole units) or area (shares of units by area)\n";
     return 2;
   }
-  JoinOptions options;
-  for (const std::string& a : args->all("assign")) {
-    auto parsed = parse_assignment(a);
-    if (!parsed) {
-      std::cerr << "chipao-cli tally: " << parsed.error().message << "\n";
-      return 2;
-    }
-    options.assignments.push_back(*parsed);
-  }
-  auto source = layer_source_from_args(*args, *boundaries);
-  if (!source) {
-    std::cerr << "chipao-cli tally: " << source.error().message << "\n";
-    return 2;
-  }
-  source->options.require = GeometryRequirement::polygon;
-  auto layer = load_boundaries(source->path, source->options);
-  if (!layer) {
-    std::cerr << layer.error().message << "\n";
-    return 1;
-  }
-  auto tables = tables_from_args(*args);
-  if (!tables) {
-    std::cerr << tables.error().message << "\n";
-    return 1;
-  }
-  auto joined = join_tables(*layer, *tables, options);
-  if (!joined) {
-    std::cerr << joined.error().message << "\n";
-    return 1;
-  }
-  auto figures = TallyFigures::from_join(*joined, *tables);
+  auto loaded =
+      load_joined_layer(*args, {.command = "tally", .require = GeometryRequirement::polygon});
+  if (!loaded) return loaded.error();
+  const BoundaryLayer& layer = loaded->layer;
+  const std::vector<MeasureTable>& tables = loaded->tables;
+  const JoinResult& joined = *loaded->joined;
+  auto figures = TallyFigures::from_join(joined, tables);
   if (!figures) {
     std::cerr << figures.error().message << "\n";
     return 1;
@@ -200,7 +177,7 @@ int run_tally(const std::vector<std::string>& argv) {
     return 1;
   }
 
-  const TallyIndex index = TallyIndex::build(*layer);
+  const TallyIndex index = TallyIndex::build(layer);
   ordered_json all = ordered_json::array();
   for (const BoundaryFeature& z : zones->features) {
     if (z.geometry.kind != GeometryKind::polygon || z.geometry.empty()) {

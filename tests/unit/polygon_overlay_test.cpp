@@ -3,7 +3,6 @@
 // vertices and collinear edges.
 #include "core/geo/polygon_overlay.h"
 
-#include <fmt/format.h>
 #include <geos_c.h>
 #include <gtest/gtest.h>
 
@@ -13,11 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "support/polygons.h"
+
 namespace {
 
 using chipao::FeatureGeometry;
 using chipao::GeometryKind;
 using chipao::Vec2;
+using chipao::test::multipolygon_wkt;
 using Ring = std::vector<Vec2>;
 using Polygon = std::vector<Ring>;  // shell then holes
 
@@ -43,26 +45,6 @@ double overlap(const FeatureGeometry& a, const FeatureGeometry& b) {
   return chipao::intersection_area(a, b);
 }
 
-// Shortest round-trip numbers, so GEOS sees exactly the coordinates we use.
-std::string wkt(const FeatureGeometry& g) {
-  std::string s = "MULTIPOLYGON(";
-  for (std::size_t p = 0; p < g.polygon_count(); ++p) {
-    s.append(p ? ",(" : "(");
-    for (std::uint32_t r = g.polygon_first_ring(p); r < g.polygon_ends[p]; ++r) {
-      s.append(r != g.polygon_first_ring(p) ? ",(" : "(");
-      bool first = true;
-      for (const Vec2& v : g.ring(r)) {
-        s.append(fmt::format("{}{} {}", first ? "" : ",", v.x, v.y));
-        first = false;
-      }
-      s.append(")");
-    }
-    s.append(")");
-  }
-  s.append(")");
-  return s;
-}
-
 class Geos {
  public:
   Geos() : h_(GEOS_init_r()), reader_(GEOSWKTReader_create_r(h_)) {}
@@ -73,8 +55,8 @@ class Geos {
   Geos(const Geos&) = delete;
   Geos& operator=(const Geos&) = delete;
   double intersection_area(const FeatureGeometry& a, const FeatureGeometry& b) {
-    GEOSGeometry* ga = GEOSWKTReader_read_r(h_, reader_, wkt(a).c_str());
-    GEOSGeometry* gb = GEOSWKTReader_read_r(h_, reader_, wkt(b).c_str());
+    GEOSGeometry* ga = GEOSWKTReader_read_r(h_, reader_, multipolygon_wkt(a).c_str());
+    GEOSGeometry* gb = GEOSWKTReader_read_r(h_, reader_, multipolygon_wkt(b).c_str());
     GEOSGeometry* gi = GEOSIntersection_r(h_, ga, gb);
     double area = -1;
     if (gi != nullptr) GEOSArea_r(h_, gi, &area);
@@ -84,7 +66,7 @@ class Geos {
     return area;
   }
   bool valid(const FeatureGeometry& a) {
-    GEOSGeometry* ga = GEOSWKTReader_read_r(h_, reader_, wkt(a).c_str());
+    GEOSGeometry* ga = GEOSWKTReader_read_r(h_, reader_, multipolygon_wkt(a).c_str());
     const bool ok = GEOSisValid_r(h_, ga) == 1;
     GEOSGeom_destroy_r(h_, ga);
     return ok;
@@ -180,8 +162,9 @@ TEST(PolygonOverlay, RandomPolygonsMatchGeos) {
     if (!geos.valid(a) || !geos.valid(b)) continue;
     const double expected = geos.intersection_area(a, b);
     ASSERT_GE(expected, 0);
-    EXPECT_NEAR(overlap(a, b), expected, 1e-9 * std::max(1.0, expected)) << wkt(a) << "\n"
-                                                                         << wkt(b);
+    EXPECT_NEAR(overlap(a, b), expected, 1e-9 * std::max(1.0, expected))
+        << multipolygon_wkt(a) << "\n"
+        << multipolygon_wkt(b);
     EXPECT_NEAR(overlap(b, a), expected, 1e-9 * std::max(1.0, expected));
     ++compared;
   }

@@ -5,27 +5,17 @@
 #include "core/geo/simplify.h"
 
 #include <gtest/gtest.h>
-#include <ogr_geometry.h>
 
 #include <cmath>
-#include <memory>
 #include <numbers>
 #include <sstream>
 
-#include "core/io/ogr_geometry.h"
+#include "support/polygons.h"
 
 namespace chipao {
 namespace {
 
-FeatureGeometry from_wkt(const std::string& wkt) {
-  OGRGeometry* g = nullptr;
-  EXPECT_EQ(OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &g), OGRERR_NONE) << wkt;
-  FeatureGeometry out;
-  if (g == nullptr) return out;
-  std::unique_ptr<OGRGeometry> owned(g);
-  gdal::append_ogr_geometry(*owned, out);
-  return out;
-}
+using test::geometry_from_wkt;
 
 double distance_to_segment(Vec2 q, Vec2 a, Vec2 b) {
   const double dx = b.x - a.x, dy = b.y - a.y;
@@ -49,7 +39,7 @@ std::string wobbly_circle(int n, double cx, double cy) {
 }
 
 TEST(Simplify, KeepsInputPointsWithinToleranceAndMapsThemBack) {
-  const FeatureGeometry input = from_wkt(wobbly_circle(2000, 100, 15));
+  const FeatureGeometry input = geometry_from_wkt(wobbly_circle(2000, 100, 15));
   for (const double tolerance : {0.001, 0.01, 0.05}) {
     const SimplifiedGeometry out = simplify_polygons(input, tolerance);
     ASSERT_EQ(out.geometry.ring_count(), 1u);
@@ -81,22 +71,22 @@ TEST(Simplify, KeepsInputPointsWithinToleranceAndMapsThemBack) {
 }
 
 TEST(Simplify, CoarserToleranceKeepsFewerPoints) {
-  const FeatureGeometry input = from_wkt(wobbly_circle(2000, 100, 15));
+  const FeatureGeometry input = geometry_from_wkt(wobbly_circle(2000, 100, 15));
   const std::size_t fine = simplify_polygons(input, 0.001).geometry.points.size();
   const std::size_t coarse = simplify_polygons(input, 0.05).geometry.points.size();
   EXPECT_LT(coarse, fine);
 }
 
 TEST(Simplify, CollinearPointsGoAndCornersStay) {
-  const FeatureGeometry input =
-      from_wkt("POLYGON ((0 0, 1 0, 2 0, 3 0, 3 1, 3 2, 3 3, 2 3, 1 3, 0 3, 0 2, 0 1, 0 0))");
+  const FeatureGeometry input = geometry_from_wkt(
+      "POLYGON ((0 0, 1 0, 2 0, 3 0, 3 1, 3 2, 3 3, 2 3, 1 3, 0 3, 0 2, 0 1, 0 0))");
   const SimplifiedGeometry out = simplify_polygons(input, 1e-6);
   ASSERT_EQ(out.geometry.points.size(), 5u);
   EXPECT_EQ(std::abs(ring_signed_area(out.geometry.ring(0))), 9.0);
 }
 
 TEST(Simplify, TinyRingsAreDroppedWithTheirHoles) {
-  const FeatureGeometry input = from_wkt(
+  const FeatureGeometry input = geometry_from_wkt(
       "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (4 4, 4.001 4, 4.001 4.001, 4 4.001, 4 4), "
       "(2 2, 2 6, 6 6, 6 2, 2 2)), "
       "((20 0, 20.001 0, 20.001 0.001, 20 0.001, 20 0), (20.0002 0.0002, 20.0002 0.0004, "
@@ -108,16 +98,17 @@ TEST(Simplify, TinyRingsAreDroppedWithTheirHoles) {
 }
 
 TEST(Simplify, ZeroToleranceCopiesAndPointsPassThrough) {
-  const FeatureGeometry square = from_wkt("POLYGON ((0 0, 1 0, 1 0.5, 1 1, 0 1, 0 0))");
+  const FeatureGeometry square = geometry_from_wkt("POLYGON ((0 0, 1 0, 1 0.5, 1 1, 0 1, 0 0))");
   const SimplifiedGeometry copy = simplify_polygons(square, 0);
   EXPECT_EQ(copy.geometry.points, square.points);
-  const FeatureGeometry points = from_wkt("MULTIPOINT ((1 2), (3 4))");
+  const FeatureGeometry points = geometry_from_wkt("MULTIPOINT ((1 2), (3 4))");
   EXPECT_EQ(simplify_polygons(points, 1).geometry.points, points.points);
 }
 
 TEST(Simplify, RingNeverFallsBelowFourPoints) {
   // A thin ring: every point is within the tolerance, but the area is kept (min_area 0).
-  const FeatureGeometry input = from_wkt("POLYGON ((0 0, 1 0, 1 0.001, 0.5 0.0015, 0 0.001, 0 0))");
+  const FeatureGeometry input =
+      geometry_from_wkt("POLYGON ((0 0, 1 0, 1 0.001, 0.5 0.0015, 0 0.001, 0 0))");
   const SimplifiedGeometry out = simplify_polygons(input, 0.01, 0.0);
   ASSERT_EQ(out.geometry.ring_count(), 1u);
   EXPECT_GE(out.geometry.ring(0).size(), 4u);
@@ -128,8 +119,8 @@ TEST(Simplify, RingNeverFallsBelowFourPoints) {
 // including dropped rings, flat rings rescued to three points and untouched copies.
 TEST(Simplify, SeveralTolerancesAtOnceMatchOneAtATime) {
   // A wobbly circle with a wobbly hole, a sliver island and a tiny island.
-  const FeatureGeometry circle = from_wkt(wobbly_circle(1500, 100, 15));
-  const FeatureGeometry input = from_wkt(
+  const FeatureGeometry circle = geometry_from_wkt(wobbly_circle(1500, 100, 15));
+  const FeatureGeometry input = geometry_from_wkt(
       "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 6, 3 6.5, 6 6, 6 2, 4 1.9, 2 2)), "
       "((20 0, 21 0, 21 0.001, 20.5 0.0015, 20 0.001, 20 0)), "
       "((30 0, 30.001 0, 30.001 0.001, 30 0.001, 30 0)))");
@@ -148,7 +139,7 @@ TEST(Simplify, SeveralTolerancesAtOnceMatchOneAtATime) {
 }
 
 TEST(Simplify, SignificanceSaysWhichPointsDouglasPeuckerKeeps) {
-  const FeatureGeometry input = from_wkt(wobbly_circle(800, 100, 15));
+  const FeatureGeometry input = geometry_from_wkt(wobbly_circle(800, 100, 15));
   const std::span<const Vec2> ring = input.ring(0);
   const std::vector<double> significance = douglas_peucker_significance(ring);
   ASSERT_EQ(significance.size(), ring.size() - 1) << "closing point excluded";

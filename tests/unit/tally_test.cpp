@@ -20,6 +20,7 @@
 #include "core/io/boundary_reader.h"
 #include "core/join/join.h"
 #include "core/stats/measure_table.h"
+#include "support/polygons.h"
 #include "support/test_paths.h"
 
 namespace chipao {
@@ -71,26 +72,11 @@ class Reference {
   Reference& operator=(const Reference&) = delete;
 
   std::string wkt(const FeatureGeometry& g, bool projected) const {
-    std::string s = "MULTIPOLYGON(";
-    for (std::size_t p = 0; p < g.polygon_count(); ++p) {
-      s.append(p ? ",(" : "(");
-      for (std::uint32_t r = g.polygon_first_ring(p); r < g.polygon_ends[p]; ++r) {
-        s.append(r != g.polygon_first_ring(p) ? ",(" : "(");
-        bool first = true;
-        for (Vec2 v : g.ring(r)) {
-          if (projected) {
-            const PJ_COORD c = proj_trans(cea_, PJ_FWD, proj_coord(v.x, v.y, 0, 0));
-            v = {c.xy.x, c.xy.y};
-          }
-          s.append(fmt::format("{}{} {}", first ? "" : ",", v.x, v.y));
-          first = false;
-        }
-        s.append(")");
-      }
-      s.append(")");
-    }
-    s.append(")");
-    return s;
+    if (!projected) return test::multipolygon_wkt(g);
+    return test::multipolygon_wkt(g, [this](Vec2 v) {
+      const PJ_COORD c = proj_trans(cea_, PJ_FWD, proj_coord(v.x, v.y, 0, 0));
+      return Vec2{c.xy.x, c.xy.y};
+    });
   }
   GEOSGeometry* read(const std::string& text) const {
     return GEOSWKTReader_read_r(geos_, reader_, text.c_str());

@@ -5,31 +5,21 @@
 #include "core/geo/triangulate.h"
 
 #include <gtest/gtest.h>
-#include <ogr_geometry.h>
 
 #include <cmath>
-#include <memory>
 #include <numbers>
 #include <random>
 #include <sstream>
 #include <string>
 
 #include "core/io/boundary_reader.h"
-#include "core/io/ogr_geometry.h"
+#include "support/polygons.h"
 #include "support/test_paths.h"
 
 namespace chipao {
 namespace {
 
-FeatureGeometry from_wkt(const std::string& wkt) {
-  OGRGeometry* g = nullptr;
-  EXPECT_EQ(OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &g), OGRERR_NONE) << wkt;
-  FeatureGeometry out;
-  if (g == nullptr) return out;
-  std::unique_ptr<OGRGeometry> owned(g);
-  gdal::append_ogr_geometry(*owned, out);
-  return out;
-}
+using test::geometry_from_wkt;
 
 // Relative to the ring's first point: with raw longitudes near 100 the products cancel and
 // lose about 1e-9 of a small tambon's area.
@@ -150,14 +140,14 @@ const Case kCases[] = {
 
 TEST(Triangulate, HandMadeShapesAreCoveredExactly) {
   for (const Case& c : kCases) {
-    const FeatureGeometry g = from_wkt(c.wkt);
+    const FeatureGeometry g = geometry_from_wkt(c.wkt);
     ASSERT_EQ(g.kind, GeometryKind::polygon) << c.name;
     EXPECT_EQ(check(g), "") << c.name;
   }
 }
 
 TEST(Triangulate, ConvexRingOfNPointsGivesNMinus2Triangles) {
-  const FeatureGeometry g = from_wkt("POLYGON ((0 0, 4 0, 6 2, 4 4, 0 4, -1 2, 0 0))");
+  const FeatureGeometry g = geometry_from_wkt("POLYGON ((0 0, 4 0, 6 2, 4 4, 0 4, -1 2, 0 0))");
   EXPECT_EQ(triangulate(g).size(), 3u * 4u);
 }
 
@@ -194,7 +184,7 @@ std::string big_star_with_holes(int points, int holes, unsigned seed) {
 }
 
 TEST(Triangulate, LargeJaggedRingWithManyHoles) {
-  const FeatureGeometry g = from_wkt(big_star_with_holes(5000, 12, 7));
+  const FeatureGeometry g = geometry_from_wkt(big_star_with_holes(5000, 12, 7));
   ASSERT_EQ(g.ring_count(), 13u);
   EXPECT_EQ(check(g), "");
 }
@@ -210,7 +200,7 @@ TEST(Triangulate, DegenerateInputEndsWithoutBadTriangles) {
       "POLYGON ((0 0, 10 0, 0 10, 10 10, 5 -5, 0 0))",  // self-crossing star-ish
   };
   for (const char* wkt : cases) {
-    const FeatureGeometry g = from_wkt(wkt);
+    const FeatureGeometry g = geometry_from_wkt(wkt);
     const std::vector<std::uint32_t> indices = triangulate(g);
     ASSERT_EQ(indices.size() % 3, 0u) << wkt;
     for (std::size_t t = 0; t < indices.size(); t += 3) {
@@ -221,11 +211,11 @@ TEST(Triangulate, DegenerateInputEndsWithoutBadTriangles) {
     }
   }
   // The exterior of the spike case still gets covered: its spike has no area.
-  EXPECT_EQ(check(from_wkt("POLYGON ((0 0, 10 0, 10 10, 10 15, 10 10, 0 10, 0 0))")), "");
+  EXPECT_EQ(check(geometry_from_wkt("POLYGON ((0 0, 10 0, 10 10, 10 15, 10 10, 0 10, 0 0))")), "");
 }
 
 TEST(Triangulate, PointsAndEmptyGeometryGiveNothing) {
-  EXPECT_TRUE(triangulate(from_wkt("POINT (1 2)")).empty());
+  EXPECT_TRUE(triangulate(geometry_from_wkt("POINT (1 2)")).empty());
   EXPECT_TRUE(triangulate(FeatureGeometry{}).empty());
 }
 

@@ -13,6 +13,7 @@
 #include <regex>
 
 #include "core/io/gdal_support.h"
+#include "core/io/move_into_place.h"
 #include "core/stats/tpmap_schema.h"
 
 namespace fs = std::filesystem;
@@ -231,18 +232,8 @@ Result<std::vector<std::string>> write_layer(const std::string& path, const Boun
     std::ofstream(tmp_dir / (target.stem().string() + ".fields.json")) << sidecar.dump(2) << "\n";
   }
   // Everything in the temporary folder is this export: move it into place file by file.
-  std::vector<std::string> written;
-  for (const auto& entry : fs::directory_iterator(tmp_dir, ec)) {
-    if (!entry.is_regular_file()) continue;
-    const fs::path final_path = dir / entry.path().filename();
-    fs::rename(entry.path(), final_path, ec);
-    if (ec)
-      return fail(fmt::format("{}: cannot move the written file into place ({})",
-                              final_path.string(), ec.message()));
-    written.push_back(final_path.string());
-  }
-  std::sort(written.begin(), written.end());
-  fs::remove_all(tmp_dir, ec);
+  auto written = move_files_into_place(std::span(&tmp_dir, 1), dir);
+  if (written) fs::remove_all(tmp_dir, ec);
   return written;
 }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/gdal_support.h"
+#include "core/io/move_into_place.h"
 
 namespace fs = std::filesystem;
 
@@ -190,21 +191,8 @@ Result<std::vector<std::string>> write_export_tables(const std::string& dir,
     out << f.bytes;
     if (!out) return fail(fmt::format("{}: cannot write {}", dir, f.name));
   }
-  std::vector<std::string> written;
-  for (const fs::path& folder : {tmp.path / "set", tmp.path}) {
-    if (!fs::is_directory(folder, ec)) continue;
-    for (const auto& entry : fs::directory_iterator(folder, ec)) {
-      if (!entry.is_regular_file()) continue;
-      const fs::path final_path = fs::path(dir) / entry.path().filename();
-      fs::rename(entry.path(), final_path, ec);
-      if (ec)
-        return fail(fmt::format("{}: cannot move the written file into place ({})",
-                                final_path.string(), ec.message()));
-      written.push_back(final_path.string());
-    }
-  }
-  std::sort(written.begin(), written.end());
-  return written;
+  const fs::path written_in[] = {tmp.path / "set", tmp.path};
+  return move_files_into_place(written_in, dir);
 }
 
 }  // namespace chipao

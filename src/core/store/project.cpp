@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <random>
 
+#include "core/join/join_report_json.h"
 #include "core/plan/catalogue_defaults.h"
-#include "core/store/join_report_json.h"
 
 namespace chipao {
 

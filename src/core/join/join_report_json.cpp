@@ -1,4 +1,4 @@
-#include "core/store/join_report_json.h"
+#include "core/join/join_report_json.h"
 
 #include <fmt/format.h>
 
@@ -13,7 +13,7 @@ using nlohmann::ordered_json;
 
 }  // namespace
 
-std::string join_report_to_json(const JoinReport& r) {
+std::string join_report_to_json(const JoinReport& r, int indent) {
   ordered_json j;
   j["level"] = r.level;
   j["boundaries"] = r.boundaries;
@@ -70,7 +70,7 @@ std::string join_report_to_json(const JoinReport& r) {
   j["totals"] = totals;
   j["balanced"] = r.balanced;
   j["warnings"] = r.warnings;
-  return j.dump();
+  return j.dump(indent);
 }
 
 Result<JoinReport> join_report_from_json(std::string_view text) {
