@@ -110,17 +110,7 @@ MeasureCatalog build_measure_catalog(const JoinResult& join) {
 std::string measure_source_text(const std::vector<MeasureTable>& tables, const JoinResult& join,
                                 const MeasureEntry& entry) {
   if (entry.column >= join.columns.size()) return {};
-  const std::string& group = join.columns[entry.column].table;
-  if (!group.starts_with("tpmap")) return group;
-  // TPMAP names its files "<Buddhist year, 2 digits>_<province>_<level>_<mask>.csv".
-  for (const MeasureTable& table : tables) {
-    if (!table.kind.starts_with("tpmap")) continue;
-    const std::string file = std::filesystem::path(table.path).filename().string();
-    if (file.size() > 3 && file[2] == '_' && std::isdigit(static_cast<unsigned char>(file[0])) &&
-        std::isdigit(static_cast<unsigned char>(file[1])))
-      return "TPMAP 25" + file.substr(0, 2);
-  }
-  return "TPMAP";
+  return tpmap_source_text(tables, join.columns[entry.column].table);
 }
 
 }  // namespace chipao::app

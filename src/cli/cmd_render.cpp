@@ -4,9 +4,11 @@
 // bar (render/map_decorations.h).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <numbers>
 #include <optional>
@@ -22,6 +24,7 @@
 #include "core/geo/scale_bar.h"
 #include "core/io/vector_writer.h"
 #include "core/join/join.h"
+#include "core/stats/tpmap_schema.h"
 #include "render/camera.h"
 #include "render/headless_gl.h"
 #include "render/image.h"
@@ -174,6 +177,9 @@ Result<std::size_t> find_measure(const JoinResult& joined, const std::string& me
   return fail(fmt::format("--measure {}: several tables have it; name one of: {}", measure, names));
 }
 
+// Areas around an --extent, drawn for orientation only: lighter than the no-data base.
+const render::Rgba kContextFill = render::rgb8(0xebe8e2);
+
 // The extent of the features whose code starts with `code`.
 Result<Bbox> extent_of_code(const BoundaryLayer& layer, const std::string& code) {
   Bbox box;
@@ -279,11 +285,25 @@ int run_render(const std::vector<std::string>& argv) {
     return 1;
   }
   const JoinedColumn& measure = joined.columns[*column];
-  auto classification = classify(measure.values, settings->method, settings->classes);
+  // With --extent, the map is about that area: its features are classified, counted and
+  // labelled; the ones around it stay as plain grey context (not "no data", which would
+  // count thousands of areas of other provinces in the legend).
+  std::vector<bool> inside(layer.features.size(), true);
+  std::vector<double> values = measure.values;
+  if (!settings->extent_code.empty()) {
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+      inside[i] = layer.features[i].code.starts_with(settings->extent_code);
+      if (!inside[i]) values[i] = std::numeric_limits<double>::quiet_NaN();
+    }
+  }
+  auto classification = classify(values, settings->method, settings->classes);
   if (!classification) {
     std::cerr << "chipao-cli render: " << classification.error().message << "\n";
     return 1;
   }
+  // Areas outside --extent are context, not missing figures: the legend counts only the area.
+  classification->no_data -=
+      static_cast<std::size_t>(std::count(inside.begin(), inside.end(), false));
   Bbox extent = layer.extent_wgs84;
   if (!settings->extent_code.empty()) {
     auto e = extent_of_code(layer, settings->extent_code);
@@ -295,11 +315,11 @@ int run_render(const std::vector<std::string>& argv) {
   }
   const std::vector<Rgb8> colors = classification_colors(*classification, settings->palette);
   const std::vector<Rgb8> feature_colors =
-      class_colors_per_feature(measure.values, *classification, colors, no_data_color());
+      class_colors_per_feature(values, *classification, colors, no_data_color());
   const auto [label_th, label_en] = tpmap_labels(measure.name);
   LegendText legend_text;
   legend_text.measure = label_th.empty() ? measure.name : label_th;
-  legend_text.source = measure.table;
+  legend_text.source = tpmap_source_text(loaded->tables, measure.table);
   legend_text.is_rate = measure.spec.rule == MeasureRule::ratio;
   legend_text.decimals = measure.spec.count ? 0 : 1;
   const Legend legend = build_legend(*classification, colors, legend_text);
@@ -340,8 +360,12 @@ int run_render(const std::vector<std::string>& argv) {
     std::vector<render::Rgba> fills(feature_colors.size());
     std::vector<std::uint8_t> flags(feature_colors.size(), 0);
     for (std::size_t i = 0; i < feature_colors.size(); ++i) {
+      if (!inside[i]) {
+        fills[i] = kContextFill;
+        continue;
+      }
       fills[i] = to_rgba(feature_colors[i]);
-      if (classification->class_of(measure.values[i]) < 0) {
+      if (classification->class_of(values[i]) < 0) {
         flags[i] = render::feature_flag::no_data;
         ++no_data;
       }
@@ -378,11 +402,18 @@ int run_render(const std::vector<std::string>& argv) {
     renderer->draw(std::span(&item, 1), camera);
     if (settings->labels != render::LabelContent::none) {
       // Labels go between the map and the decorations, and keep clear of the boxes.
-      const std::vector<Vec2> anchors = render::feature_label_points(layer.features);
+      std::vector<BoundaryFeature> labelled;
+      std::vector<double> labelled_values;
+      for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        if (!inside[i]) continue;
+        labelled.push_back(layer.features[i]);
+        labelled_values.push_back(values[i]);
+      }
+      const std::vector<Vec2> anchors = render::feature_label_points(labelled);
       render::MapLabelInput labels;
-      labels.features = layer.features;
+      labels.features = labelled;
       labels.anchors = anchors;
-      labels.values = measure.values;
+      labels.values = labelled_values;
       labels.content = settings->labels;
       labels.decimals = legend_text.decimals;
       labels.size_px = 13.0f * settings->ui_scale;

@@ -5,6 +5,7 @@
 // title, and a different picture when the map is fitted to one amphoe.
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <ogr_api.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -143,7 +144,27 @@ TEST(RenderCli, AnAmphoeExtentGivesADifferentPicture) {
                               dir + "/amphoe.png", "--extent", "9901", "--json"});
   ASSERT_EQ(full.exit_code, 0) << full.err;
   ASSERT_EQ(zoomed.exit_code, 0) << zoomed.err;
-  EXPECT_EQ(nlohmann::json::parse(zoomed.out)["extent"]["code"], "9901");
+  const auto report = nlohmann::json::parse(zoomed.out);
+  EXPECT_EQ(report["extent"]["code"], "9901");
+  // The legend counts the amphoe's tambons only (the others are context): classes + no data
+  // add up to the tambons of 9901 in the demo file, counted here with GDAL.
+  GDALAllRegister();
+  GDALDatasetH ds = GDALOpenEx((test::source_dir() + "/data/demo/tambon.shp").c_str(),
+                               GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+  ASSERT_NE(ds, nullptr);
+  OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+  std::size_t in_amphoe = 0;
+  while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+    const std::string code = OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "tam_code"));
+    in_amphoe += code.starts_with("9901") ? 1 : 0;
+    OGR_F_Destroy(f);
+  }
+  GDALClose(ds);
+  std::size_t counted = report["no_data"].get<std::size_t>();
+  for (const auto& c : report["classes"]) counted += c["count"].get<std::size_t>();
+  EXPECT_GT(in_amphoe, 0u);
+  EXPECT_EQ(counted, in_amphoe);
+  EXPECT_EQ(report["no_data"], 1) << "990101 (the town's tambon) has no row of its own";
   const Image a = read_png(dir + "/full.png");
   const Image b = read_png(dir + "/amphoe.png");
   ASSERT_EQ(a.rgb.size(), b.rgb.size());

@@ -1,5 +1,6 @@
 #include "core/stats/tpmap_schema.h"
 
+#include <cctype>
 #include <filesystem>
 
 namespace chipao {
@@ -52,6 +53,19 @@ const std::vector<Dimension>& tpmap_dimensions() {
       {"accessibility", "ด้านการเข้าถึงบริการรัฐ", "Access to public services"},
   };
   return dims;
+}
+
+std::string tpmap_source_text(const std::vector<MeasureTable>& tables, const std::string& group) {
+  if (!group.starts_with("tpmap")) return group;
+  // TPMAP names its files "<Buddhist year, 2 digits>_<province>_<level>_<mask>.csv".
+  for (const MeasureTable& table : tables) {
+    if (!table.kind.starts_with("tpmap")) continue;
+    const std::string file = std::filesystem::path(table.path).filename().string();
+    if (file.size() > 3 && file[2] == '_' && std::isdigit(static_cast<unsigned char>(file[0])) &&
+        std::isdigit(static_cast<unsigned char>(file[1])))
+      return "TPMAP 25" + file.substr(0, 2);
+  }
+  return "TPMAP";
 }
 
 }  // namespace chipao

@@ -20,6 +20,10 @@ bool is_tpmap_id_column(std::string_view column);
 MeasureSpec tpmap_measure(std::string_view column);
 // "61_35_tambol_10100.csv" -> "10100"; empty when the name carries no mask.
 std::string tpmap_mask_from_filename(std::string_view path);
+// What a legend names as the source of a joined column whose table group is `group`:
+// "TPMAP 2561" for TPMAP tables (the year from the file name "61_40_tambol_11111.csv"),
+// "TPMAP" when the file name does not say, the group itself for other tables.
+std::string tpmap_source_text(const std::vector<MeasureTable>& tables, const std::string& group);
 
 // The five dimensions in mask order, with Thai and English names.
 struct Dimension {
