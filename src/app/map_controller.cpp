@@ -156,11 +156,21 @@ Result<void> MapController::drill_to(const std::string& code) {
     if (!level || *level == AdminLevel::village)
       return fail("drill " + code +
                   ": give a 2-digit province, 4-digit amphoe or 6-digit tambon code");
-    const MapLayer* layer = layer_at(*level);
-    if (!layer)
-      return fail("drill " + code + ": no " + std::string(level_name(*level)) + " layer is loaded");
-    if (*level != AdminLevel::province && !find_by_code(layer->data, code))
-      return fail("drill " + code + ": no such area in " + layer->data.source.path);
+    // Without a layer of the code's own level (a national tambon layer opened alone), the
+    // areas inside it in a finer layer are enough to drill into.
+    if (const MapLayer* layer = layer_at(*level)) {
+      if (*level != AdminLevel::province && !find_by_code(layer->data, code))
+        return fail("drill " + code + ": no such area in " + layer->data.source.path);
+    } else {
+      const bool found = std::ranges::any_of(map_.layers(), [&](const MapLayer& l) {
+        return std::ranges::any_of(l.data.features, [&](const BoundaryFeature& f) {
+          return f.code.size() > code.size() && f.code.starts_with(code);
+        });
+      });
+      if (!found)
+        return fail("drill " + code + ": no loaded layer has an area inside it; load its " +
+                    std::string(level_name(*level)) + " layer or a finer one");
+    }
     // The path holds every ancestor, so the breadcrumbs can step back one level at a time.
     drill_.clear();
     for (std::size_t digits = 4; digits <= code.size(); digits += 2)
