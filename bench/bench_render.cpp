@@ -107,8 +107,18 @@ TimedMs time_wall_and_cpu(const std::function<void()>& body) {
   return t;
 }
 
+// Debian's python3-qgis lives in the system interpreter; a python3 earlier on PATH (pyenv,
+// a virtual environment) may not see it, so /usr/bin/python3 is asked first.
+const std::string& qgis_python() {
+  static const std::string python =
+      std::system("/usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1") == 0
+          ? "/usr/bin/python3"
+          : "python3";
+  return python;
+}
+
 bool qgis_python_available() {
-  return std::system("python3 -c 'import qgis.core' >/dev/null 2>&1") == 0;
+  return std::system((qgis_python() + " -c 'import qgis.core' >/dev/null 2>&1").c_str()) == 0;
 }
 
 // Runs QGIS on the same layer: the first render after loading, then the median of repeated
@@ -116,7 +126,7 @@ bool qgis_python_available() {
 bool run_qgis(const std::string& shp, int runs, double& first_ms, double& median_ms) {
   const fs::path script = fs::temp_directory_path() / "chipao_bench_qgis.py";
   const fs::path result = fs::temp_directory_path() / "chipao_bench_qgis.txt";
-  std::ofstream(script) << R"PY(import sys, time, statistics
+  std::ofstream(script) << R"PY(import os, sys, time, statistics
 from qgis.core import (QgsApplication, QgsVectorLayer, QgsMapSettings,
                        QgsMapRendererParallelJob)
 from qgis.PyQt.QtCore import QSize
@@ -144,10 +154,11 @@ for _ in range(int(sys.argv[2])):
     times.append((time.perf_counter() - t) * 1000)
 with open(sys.argv[3], "w") as out:
     out.write(f"{first} {statistics.median(times)}\n")
-app.exitQgis()
+# QGIS 3.22's teardown crashes in scripts (exitQgis segfaults); the figures are written.
+os._exit(0)
 )PY";
-  const std::string command = "QT_QPA_PLATFORM=offscreen python3 " + script.string() + " '" + shp +
-                              "' " + std::to_string(runs) + " " + result.string() +
+  const std::string command = "QT_QPA_PLATFORM=offscreen " + qgis_python() + " " + script.string() +
+                              " '" + shp + "' " + std::to_string(runs) + " " + result.string() +
                               " >/dev/null 2>&1";
   const bool ran = std::system(command.c_str()) == 0;
   std::ifstream in(result);
