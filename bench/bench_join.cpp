@@ -20,20 +20,13 @@ namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
   const auto [runs, shared] = chipao::bench::parse_bench_args(argc, argv);
-  const fs::path tambol = fs::path(shared) / "tpmap2561_via_newknp/tambol";
-  const fs::path shp = fs::path(shared) /
-                       "hdx_codab_tha_via_prasertcbs/adm3_tambon_simplified_country/"
-                       "tha_admbnda_adm3_rtsd_20220121.shp";
-  if (!fs::exists(tambol) || !fs::exists(shp)) {
+  const auto inputs = chipao::bench::national_tambon_inputs(shared);
+  if (!inputs) {
     std::printf("skipped: %s is absent\n", shared.c_str());
     return 0;
   }
-  std::vector<std::string> tables;
-  for (const auto& e : fs::directory_iterator(tambol)) {
-    if (e.path().filename().string().ends_with("_tambol_11111.csv"))
-      tables.push_back(e.path().string());
-  }
-  auto layer = chipao::load_boundaries(shp.string());
+  const std::vector<std::string>& tables = inputs->tables;
+  auto layer = chipao::load_boundaries(inputs->layer);
   if (!layer) return 1;
   std::printf("machine: %s\n", chipao::bench::machine_description().c_str());
   std::vector<double> join_ms, write_ms;

@@ -33,17 +33,13 @@ constexpr const char* kMeasure = "poor.JPT.MOFval.CNT";
 
 // The joined target-poor figure per national tambon polygon, or empty when data are absent.
 std::vector<double> national_figures(const std::string& shared, std::string& source) {
-  const fs::path tambol = fs::path(shared) / "tpmap2561_via_newknp/tambol";
-  const fs::path shp = fs::path(shared) /
-                       "hdx_codab_tha_via_prasertcbs/adm3_tambon_simplified_country/"
-                       "tha_admbnda_adm3_rtsd_20220121.shp";
-  if (!fs::exists(tambol) || !fs::exists(shp)) return {};
-  auto layer = chipao::load_boundaries(shp.string());
+  const auto inputs = chipao::bench::national_tambon_inputs(shared);
+  if (!inputs) return {};
+  auto layer = chipao::load_boundaries(inputs->layer);
   if (!layer) return {};
   std::vector<chipao::MeasureTable> tables;
-  for (const auto& e : fs::directory_iterator(tambol)) {
-    if (!e.path().filename().string().ends_with("_tambol_11111.csv")) continue;
-    auto t = chipao::load_measure_table(e.path().string());
+  for (const std::string& path : inputs->tables) {
+    auto t = chipao::load_measure_table(path);
     if (t) tables.push_back(std::move(*t));
   }
   auto joined = chipao::join_tables(*layer, tables);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string_view>
 #include <thread>
@@ -50,6 +51,22 @@ std::string machine_description() {
     }
   }
   return model + ", " + std::to_string(std::thread::hardware_concurrency()) + " cores";
+}
+
+std::optional<NationalTambonInputs> national_tambon_inputs(const std::string& shared_data) {
+  namespace fs = std::filesystem;
+  const fs::path tambol = fs::path(shared_data) / "tpmap2561_via_newknp/tambol";
+  const fs::path shp = fs::path(shared_data) /
+                       "hdx_codab_tha_via_prasertcbs/adm3_tambon_simplified_country/"
+                       "tha_admbnda_adm3_rtsd_20220121.shp";
+  if (!fs::exists(tambol) || !fs::exists(shp)) return std::nullopt;
+  NationalTambonInputs inputs{shp.string(), {}};
+  for (const auto& e : fs::directory_iterator(tambol)) {
+    if (e.path().filename().string().ends_with("_tambol_11111.csv"))
+      inputs.tables.push_back(e.path().string());
+  }
+  std::sort(inputs.tables.begin(), inputs.tables.end());
+  return inputs;
 }
 
 }  // namespace chipao::bench

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,5 +25,13 @@ struct BenchArgs {
   std::string shared_data = "../shared/data";
 };
 BenchArgs parse_bench_args(int argc, char** argv);
+
+// The national tambon layer and the 76 provinces' TPMAP tambon tables (mask 11111) under the
+// shared data folder; nullopt when either is absent (benchmarks then skip or fall back).
+struct NationalTambonInputs {
+  std::string layer;                // the HDX national tambon shapefile
+  std::vector<std::string> tables;  // 61_<province>_tambol_11111.csv, sorted
+};
+std::optional<NationalTambonInputs> national_tambon_inputs(const std::string& shared_data);
 
 }  // namespace chipao::bench
