@@ -121,6 +121,10 @@ class App {
   void handle_map_input(const MouseInput& mouse);
   void handle_keys();
   void fit_to(const Bbox& extent);
+  // Fits now to `extent` (none: every layer) and remembers it, for refit_if_layout_moved.
+  void fit_to_now(std::optional<Bbox> extent);
+  // Repeats the last fit while the overlays and window settle after it (a few frames).
+  void refit_if_layout_moved();
   void report(const Result<void>& outcome);
   // Runs script commands until one needs frames drawn first; false once the script ended.
   bool step_script();
@@ -142,6 +146,15 @@ class App {
   bool initial_drill_done_ = false;
   bool join_report_open_ = false;
   bool presentation_ = false;
+  float text_scale_ = 1.0f;  // presentation text scale for this frame (1 when not presenting)
+  // Where last frame's overlays went: a fit keeps the map clear of them in presentation mode.
+  ScreenRect title_rect_, legend_rect_, scale_bar_rect_;
+  // A fit is repeated for a few frames while the overlays it avoided settle (ImGui sizes an
+  // auto-resized window from the previous frame, and going full screen resizes the window).
+  int refit_frames_ = 0;
+  std::optional<Bbox> last_fit_extent_;  // none: the whole map
+  render::FitPadding last_fit_padding_{};
+  int last_fit_width_ = 0, last_fit_height_ = 0;
   bool pressed_on_map_ = false;
   double press_x_ = 0, press_y_ = 0;
   AttributeTable table_;
@@ -304,6 +317,10 @@ bool App::step_script() {
       }
     } else if (command.verb == "presentation") {
       set_presentation(*parse_on_off(arg));
+    } else if (command.verb == "full-screen") {
+      // What F11 does for a person: the window takes the whole monitor (a projector's mode).
+      set_full_screen(window_->handle(), *parse_on_off(arg));
+      fit_pending_ = true;
     } else if (command.verb == "labels") {
       settings.labels = arg == "value" ? LabelMode::value
                         : arg == "off" ? LabelMode::off
@@ -399,14 +416,13 @@ void App::update_labels() {
     const MeasureEntry* measure = controller_->measure();
     request.decimals = measure && measure->is_rate ? 1 : 0;
     // Presentation labels grow with the rest of the interface, for the back of the room.
-    request.size_px = 13.0f * ui_scale_ * (presentation_ ? 1.5f : 1.0f);
+    request.size_px = 13.0f * ui_scale_ * (presentation_ ? std::max(1.5f, text_scale_) : 1.0f);
   }
   map_->set_labels(std::move(request));
 }
 
 void App::set_presentation(bool on) {
   presentation_ = on;
-  ImGui::GetIO().FontGlobalScale = on ? presentation_font_scale(ui_scale_) : 1.0f;
   apply_presentation_theme(on);
   // Full screen only for a person at the screen: a script keeps the window size, so its
   // screenshots compare with goldens of that size.
@@ -466,15 +482,25 @@ bool App::take_load_outcomes() {
 
 render::FitPadding App::fit_padding() const {
   const double margin = 24.0 * ui_scale_;
-  // FitPadding is left, top, right, bottom: the side panels, the breadcrumbs, the table.
-  if (presentation_)
-    return {margin, margin + 90.0 * ui_scale_, margin + thematic_panel_width(ui_scale_) * 1.4,
-            margin};
-  render::FitPadding padding{layer_panel_width(ui_scale_) + margin, margin + 40.0 * ui_scale_,
-                             margin + thematic_panel_width(ui_scale_), margin + 240.0 * ui_scale_};
+  const double width = map_->camera().viewport_width(), height = map_->camera().viewport_height();
+  // FitPadding is left, top, right, bottom.
+  render::FitPadding padding;
+  if (presentation_) {
+    // The map goes below the title, left of the legend and above the scale bar, where they
+    // were drawn last frame (estimates before the first).
+    padding = {margin, margin + 90.0 * ui_scale_ * text_scale_,
+               margin + thematic_panel_width(ui_scale_), margin + 60.0 * ui_scale_ * text_scale_};
+    if (!title_rect_.empty()) padding.top = title_rect_.bottom + margin * 0.5;
+    if (!legend_rect_.empty()) padding.right = std::max(margin, width - legend_rect_.left + margin);
+    if (!scale_bar_rect_.empty())
+      padding.bottom = std::max(margin, height - scale_bar_rect_.top + margin * 0.5);
+  } else {
+    // The side panels, the breadcrumbs, the table.
+    padding = {layer_panel_width(ui_scale_) + margin, margin + 40.0 * ui_scale_,
+               margin + thematic_panel_width(ui_scale_), margin + 240.0 * ui_scale_};
+  }
   // On small screens (1024x768) the panels would leave the map a sliver: let it run under
   // them rather than shrink below 45% of the window.
-  const double width = map_->camera().viewport_width(), height = map_->camera().viewport_height();
   if (const double sides = padding.left + padding.right; width > 0 && sides > 0.55 * width) {
     padding.left *= 0.55 * width / sides;
     padding.right *= 0.55 * width / sides;
@@ -488,7 +514,35 @@ render::FitPadding App::fit_padding() const {
 
 void App::fit_to(const Bbox& extent) {
   if (extent.empty()) return;
-  map_->mutable_camera().fit(extent, fit_padding());
+  fit_to_now(extent);
+}
+
+void App::fit_to_now(std::optional<Bbox> extent) {
+  constexpr int kRefitFrames = 6;
+  const render::FitPadding padding = fit_padding();
+  if (extent) {
+    map_->mutable_camera().fit(*extent, padding);
+  } else {
+    map_->fit_to_layers(padding);
+  }
+  if (extent != last_fit_extent_ || refit_frames_ == 0) refit_frames_ = kRefitFrames;
+  last_fit_extent_ = extent;
+  last_fit_padding_ = padding;
+  last_fit_width_ = map_->camera().viewport_width();
+  last_fit_height_ = map_->camera().viewport_height();
+}
+
+void App::refit_if_layout_moved() {
+  if (refit_frames_ == 0) return;
+  --refit_frames_;
+  const render::FitPadding now = fit_padding();
+  const auto moved = [](double a, double b) { return std::abs(a - b) > 1.0; };
+  if (moved(now.left, last_fit_padding_.left) || moved(now.top, last_fit_padding_.top) ||
+      moved(now.right, last_fit_padding_.right) || moved(now.bottom, last_fit_padding_.bottom) ||
+      map_->camera().viewport_width() != last_fit_width_ ||
+      map_->camera().viewport_height() != last_fit_height_) {
+    fit_to_now(last_fit_extent_);
+  }
 }
 
 void App::apply(const PanelActions& actions) {
@@ -507,8 +561,15 @@ void App::apply(const PanelActions& actions) {
 void App::draw_panels() {
   const float scale = ui_scale_;
   if (!presentation_) {
-    const PanelState panel{map_->layers(), loader_->status(), errors_,  imgui_->font_warning(),
-                           &frame_stats_,  last_triangles_,   language_};
+    // Scripted runs leave the frame time out: it changes from run to run, and their
+    // screenshots are compared with goldens.
+    const PanelState panel{map_->layers(),
+                           loader_->status(),
+                           errors_,
+                           imgui_->font_warning(),
+                           scripted_ ? nullptr : &frame_stats_,
+                           last_triangles_,
+                           language_};
     apply(draw_layer_panel(panel, scale));
     if (ImGui::GetIO().DisplaySize.x > 0) {
       const DrillActions drill = drill_panel_.draw(*controller_, language_, scale,
@@ -549,9 +610,11 @@ void App::draw_panels() {
   } else {
     // A saved view's title stands while its settings do; changing the map drops it.
     if (controller_->settings() != view_settings_) view_title_.clear();
-    draw_presentation_title(*controller_, language_, scale, view_title_);
+    title_rect_ = draw_presentation_title(*controller_, language_, scale, view_title_);
   }
-  draw_thematic_panel(*controller_, language_, {scale, presentation_});
+  const float screen_width = ImGui::GetIO().DisplaySize.x;
+  legend_rect_ = draw_thematic_panel(*controller_, language_,
+                                     {scale, presentation_, text_scale_, 0.45f * screen_width});
   if (zones_) {
     zones_->draw_overlay(map_->camera());
     if (!presentation_) zones_->draw_panels(language_, scale);
@@ -560,10 +623,11 @@ void App::draw_panels() {
     const JoinReportActions join = draw_join_report(*controller_, language_, &join_report_open_);
     if (join.assign) report(controller_->assign_municipal(*join.assign));
   }
-  draw_assignment_markers(*controller_, map_->camera(), language_);
-  draw_scale_bar(map_->camera(), scale * (presentation_ ? 1.6f : 1.0f),
-                 presentation_ ? 0.0f : 240.0f * scale,
-                 presentation_ ? 16.0f * scale : layer_panel_width(scale) + 16.0f * scale);
+  draw_assignment_markers(*controller_, map_->camera(), scale * text_scale_);
+  scale_bar_rect_ =
+      draw_scale_bar(map_->camera(), scale * (presentation_ ? text_scale_ * 1.2f : 1.0f),
+                     presentation_ ? 16.0f * scale : 240.0f * scale,
+                     presentation_ ? 16.0f * scale : layer_panel_width(scale) + 16.0f * scale);
   draw_hover_tooltip(*controller_, language_);
 }
 
@@ -628,6 +692,9 @@ bool App::draw_frame(const InputEvents& events, bool capture, const std::string&
   window_->framebuffer_size(width, height);
   map_->set_viewport(width, height);
 
+  text_scale_ =
+      presentation_ ? presentation_font_scale(ui_scale_, static_cast<float>(height)) : 1.0f;
+  imgui_->set_text_scale(text_scale_);
   imgui_->begin_frame();
   draw_panels();
   handle_keys();
@@ -650,11 +717,13 @@ bool App::draw_frame(const InputEvents& events, bool capture, const std::string&
   if (fit_pending_) {
     // The whole map, or the drilled-down area when there is one.
     if (controller_->drill_path().empty()) {
-      map_->fit_to_layers(fit_padding());
+      fit_to_now(std::nullopt);
     } else {
       fit_to(controller_->focus_extent());
     }
     fit_pending_ = false;
+  } else {
+    refit_if_layout_moved();
   }
   controller_->sync();
   update_labels();

@@ -28,6 +28,7 @@ constexpr std::array kVerbs = {
     VerbSpec{"select", true},
     VerbSpec{"assign", true},
     VerbSpec{"presentation", true},
+    VerbSpec{"full-screen", true},
     VerbSpec{"join-report", true},
     VerbSpec{"screenshot", true},
     VerbSpec{"quit", false},
@@ -79,13 +80,13 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text, const s
     for (const VerbSpec& candidate : kVerbs)
       if (command.verb == candidate.verb) spec = &candidate;
     if (!spec) {
-      return fail(
-          fmt::format("{}:{}: unknown command '{}' (known: wait-loaded, measure, method, "
-                      "classes, breaks, palette, high-contrast, lang, drill, select, "
-                      "assign, presentation, join-report, screenshot, quit, project-zone-draw, "
-                      "paint, erase, zone, undo, redo, zone-rule, labels, save-view, next-view, "
-                      "prev-view)",
-                      path, line, command.verb));
+      return fail(fmt::format(
+          "{}:{}: unknown command '{}' (known: wait-loaded, measure, method, "
+          "classes, breaks, palette, high-contrast, lang, drill, select, "
+          "assign, presentation, full-screen, join-report, screenshot, quit, project-zone-draw, "
+          "paint, erase, zone, undo, redo, zone-rule, labels, save-view, next-view, "
+          "prev-view)",
+          path, line, command.verb));
     }
     if (spec->needs_argument && command.argument.empty())
       return fail(fmt::format("{}:{}: '{}' needs a value", path, line, command.verb));
@@ -97,7 +98,7 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text, const s
                                 command.argument));
     }
     if ((command.verb == "high-contrast" || command.verb == "presentation" ||
-         command.verb == "join-report") &&
+         command.verb == "full-screen" || command.verb == "join-report") &&
         !parse_on_off(command.argument))
       return fail(fmt::format("{}:{}: {} wants on or off, got '{}'", path, line, command.verb,
                               command.argument));

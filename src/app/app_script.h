@@ -13,6 +13,8 @@
 //   select <code>          select an area (drills to its parent first)
 //   assign <m>=<t1>+<t2>   assign a municipal area's figures to tambons (re-join)
 //   presentation on|off
+//   full-screen on|off     the window takes the whole monitor, as F11 does for a person
+//                          (presentation alone keeps a scripted window's size)
 //   join-report on|off
 //   labels name|value|off  label the areas with their names (UI language) or values
 //   save-view <name>       save the current view (app/saved_views.h)

@@ -24,7 +24,8 @@ Result<std::unique_ptr<ImGuiSession>> ImGuiSession::create(GLFWwindow* window, f
   style.ScaleAllSizes(ui_scale);
 
   std::unique_ptr<ImGuiSession> session(new ImGuiSession());
-  session->font_warning_ = load_ui_font(io, ui_scale);
+  session->fonts_ = load_ui_fonts(io, ui_scale);
+  session->ui_font_ = io.FontDefault;
 
   if (!ImGui_ImplGlfw_InitForOpenGL(window, true)) {
     ImGui::DestroyContext();
@@ -36,6 +37,17 @@ Result<std::unique_ptr<ImGuiSession>> ImGuiSession::create(GLFWwindow* window, f
     return fail("cannot start the ImGui OpenGL 3 backend");
   }
   return session;
+}
+
+void ImGuiSession::set_text_scale(float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (scale > 1.0f && fonts_.presentation != nullptr) {
+    io.FontDefault = fonts_.presentation;
+    io.FontGlobalScale = scale / kPresentationFontFactor;
+  } else {
+    io.FontDefault = ui_font_;
+    io.FontGlobalScale = scale;
+  }
 }
 
 ImGuiSession::~ImGuiSession() {

@@ -5,9 +5,11 @@
 #include <memory>
 #include <string>
 
+#include "app/ui_font.h"
 #include "core/util/result.h"
 
 struct GLFWwindow;
+struct ImFont;
 
 namespace chipao::app {
 
@@ -25,11 +27,17 @@ class ImGuiSession {
 
   bool wants_mouse() const;  // the cursor is over a panel: the map should ignore it
   // Set when the Thai font could not be loaded; the UI then shows Latin text only.
-  const std::string& font_warning() const { return font_warning_; }
+  const std::string& font_warning() const { return fonts_.warning; }
+
+  // Text `scale` times the UI font's size (1 outside presentation mode) for the next frame:
+  // the large presentation font scaled down where it exists, else the UI font scaled up.
+  // Call before begin_frame.
+  void set_text_scale(float scale);
 
  private:
   ImGuiSession() = default;
-  std::string font_warning_;
+  UiFonts fonts_;
+  ImFont* ui_font_ = nullptr;
 };
 
 }  // namespace chipao::app

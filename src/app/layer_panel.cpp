@@ -165,8 +165,8 @@ PanelActions draw_layer_panel(const PanelState& state, float ui_scale) {
       ImGui::TextColored(kMutedColor, text(TextId::frame_time, language),
                          state.frame_stats->last_ms());
       ImGui::SameLine();
-      ImGui::TextColored(kMutedColor, text(TextId::triangles, language), state.triangles);
     }
+    ImGui::TextColored(kMutedColor, text(TextId::triangles, language), state.triangles);
   }
   ImGui::End();
   return actions;

@@ -13,6 +13,7 @@
 #include <GLFW/glfw3.h>
 
 #include "app/inspect_panel.h"
+#include "app/ui_font.h"
 #include "core/geo/scale_bar.h"
 
 namespace chipao::app {
@@ -28,8 +29,11 @@ WindowedPlacement g_windowed;  // where the window was before going full screen
 
 }  // namespace
 
-float presentation_font_scale(float ui_scale) {
-  return std::min(1.8f, kMaxPresentationScale / std::max(ui_scale, 1.0f));
+float presentation_font_scale(float ui_scale, float screen_height_px) {
+  constexpr float kLinesPerFontScale = 600.0f;  // 1080 lines: 1.8x the 19 px UI font
+  const float ui = std::max(ui_scale, 0.5f);
+  const float wanted = std::max(screen_height_px / (kLinesPerFontScale * ui), 1.2f);
+  return std::min(wanted, std::max(kMaxPresentationScale / ui, 1.0f));
 }
 
 void set_full_screen(GLFWwindow* window, bool on) {
@@ -78,10 +82,10 @@ void apply_presentation_theme(bool on) {
   style.WindowRounding = 0.0f;
 }
 
-void draw_presentation_title(const MapController& controller, Language language, float ui_scale,
-                             const std::string& view_title) {
+ScreenRect draw_presentation_title(const MapController& controller, Language language,
+                                   float ui_scale, const std::string& view_title) {
   const MeasureEntry* entry = controller.measure();
-  if (!entry) return;
+  if (!entry) return {};
   std::string title = language == Language::thai ? entry->label_th : entry->label_en;
   if (!view_title.empty()) {
     title = view_title + " · " + title;
@@ -109,17 +113,18 @@ void draw_presentation_title(const MapController& controller, Language language,
     ImGui::SetWindowFontScale(1.0f);
     ImGui::TextUnformatted(subtitle.c_str());
   }
+  const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   ImGui::End();
+  return {at.x, at.y, at.x + size.x, at.y + size.y};
 }
 
 void draw_assignment_markers(const MapController& controller, const render::Camera2D& camera,
-                             Language language) {
-  (void)language;
+                             float scale) {
   const MapLayer* layer = controller.active_layer();
   if (!layer || !layer->figures.join) return;
   const auto& assigned = layer->figures.join->assigned_from;
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
-  const float r = 6.0f * ImGui::GetIO().FontGlobalScale;
+  const float r = 6.0f * scale;
   for (std::size_t i = 0; i < assigned.size() && i < layer->data.features.size(); ++i) {
     if (assigned[i].empty()) continue;
     if (i < controller.eligible().size() && !controller.eligible()[i]) continue;
@@ -143,22 +148,29 @@ double camera_metres_per_pixel(const render::Camera2D& camera) {
   return metres_per_pixel_east_west(camera.center().y, 1.0 / (ppd * cos_ref));
 }
 
-void draw_scale_bar(const render::Camera2D& camera, float ui_scale, float bottom_px,
-                    float left_px) {
+ScreenRect draw_scale_bar(const render::Camera2D& camera, float scale, float bottom_px,
+                          float left_px) {
   const std::optional<ScaleBar> bar =
-      choose_scale_bar(camera_metres_per_pixel(camera), 120.0 * ui_scale);
-  if (!bar || bar->width_px <= 0) return;
+      choose_scale_bar(camera_metres_per_pixel(camera), 120.0 * scale);
+  if (!bar || bar->width_px <= 0) return {};
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float text_px = kUiFontSizePx * scale;  // as large as the interface's text
+  const float pad = 4.0f * scale;
   const float x0 = viewport->WorkPos.x + left_px;
-  const float y = viewport->WorkPos.y + viewport->WorkSize.y - bottom_px - 28.0f * ui_scale;
+  const float y = viewport->WorkPos.y + viewport->WorkSize.y - bottom_px - 12.0f * scale;
   const float x1 = x0 + static_cast<float>(bar->width_px);
-  const float h = 6.0f * ui_scale;
+  const float h = 6.0f * scale;
+  // The label stands above the bar, clear of it, on the same light box.
+  const float text_top = y - h - pad - text_px;
+  const ImVec2 text_size = ImGui::GetFont()->CalcTextSizeA(text_px, 1e9f, 0.0f, bar->label.c_str());
+  const ScreenRect box{x0 - pad, text_top - pad, std::max(x1, x0 + text_size.x) + pad, y + pad};
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
-  draw->AddRectFilled(ImVec2(x0 - 4, y - h - 22 * ui_scale), ImVec2(x1 + 40 * ui_scale, y + 6),
+  draw->AddRectFilled(ImVec2(box.left, box.top), ImVec2(box.right, box.bottom),
                       IM_COL32(255, 255, 255, 200));
   draw->AddRectFilled(ImVec2(x0, y - h), ImVec2(x1, y), IM_COL32(30, 30, 30, 255));
-  draw->AddText(nullptr, ImGui::GetFontSize() * std::max(1.0f, ui_scale * 0.8f),
-                ImVec2(x0, y - h - 20 * ui_scale), IM_COL32(30, 30, 30, 255), bar->label.c_str());
+  draw->AddText(nullptr, text_px, ImVec2(x0, text_top), IM_COL32(30, 30, 30, 255),
+                bar->label.c_str());
+  return box;
 }
 
 }  // namespace chipao::app

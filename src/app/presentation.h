@@ -17,9 +17,17 @@ namespace chipao::app {
 
 inline constexpr float kMaxPresentationScale = 2.5f;
 
-// The font scale presentation mode uses on top of the screen's own scale: 1.8x, capped so the
-// product stays at or below kMaxPresentationScale.
-float presentation_font_scale(float ui_scale);
+// A rectangle on screen, in pixels from the top left (an overlay's extent, for fitting the map
+// beside it). Empty until the overlay has been drawn once.
+struct ScreenRect {
+  float left = 0, top = 0, right = 0, bottom = 0;
+  bool empty() const { return right <= left || bottom <= top; }
+};
+
+// The text scale presentation mode uses on top of the screen's own scale, from the height of
+// the screen it presents on: type about 1/32 of the screen high (34 px at 1080 lines, 24 px at
+// 768), at least 1.2x, and the product with `ui_scale` at most kMaxPresentationScale.
+float presentation_font_scale(float ui_scale, float screen_height_px);
 
 // Full screen on the window's monitor, or back to the window it was.
 void set_full_screen(GLFWwindow* window, bool on);
@@ -30,17 +38,21 @@ void apply_presentation_theme(bool on);
 
 // Measure, area and source as a large title at the top of the map; `title` (a saved view's)
 // replaces the measure's label when not empty.
-void draw_presentation_title(const MapController& controller, Language language, float ui_scale,
-                             const std::string& title = {});
+// Returns where the title went.
+ScreenRect draw_presentation_title(const MapController& controller, Language language,
+                                   float ui_scale, const std::string& title = {});
 
 // A small marker at each area whose figures include an assignment, in the layer shown.
+// `scale`: the size of the markers relative to the UI at scale 1.
 void draw_assignment_markers(const MapController& controller, const render::Camera2D& camera,
-                             Language language);
+                             float scale);
 
 // Ground metres of one pixel east-west at the map's centre (core/geo/scale_bar.h).
 double camera_metres_per_pixel(const render::Camera2D& camera);
 
-// Bottom left: right of `left_px` and above `bottom_px` of panels.
-void draw_scale_bar(const render::Camera2D& camera, float ui_scale, float bottom_px, float left_px);
+// Bottom left: right of `left_px` and above `bottom_px` of panels; `scale` sizes the bar and
+// its text. Returns where it went (empty when the map has no scale to show).
+ScreenRect draw_scale_bar(const render::Camera2D& camera, float scale, float bottom_px,
+                          float left_px);
 
 }  // namespace chipao::app

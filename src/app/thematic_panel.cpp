@@ -169,13 +169,29 @@ void draw_classification_controls(MapController& controller, Language language) 
   controller.set_settings(settings);
 }
 
-void draw_legend(const MapController& controller, Language language, float scale) {
+// `fit_width_px` > 0: the legend sizes its window (presentation) and wraps its title within
+// that width; 0: it fills the panel's fixed width, counts aligned to its right edge.
+void draw_legend(const MapController& controller, Language language, float scale,
+                 float fit_width_px) {
   const ThematicMap* map = controller.thematic();
   if (!map) return;
   const Legend& legend = map->legend;
-  ImGui::TextWrapped("%s", legend.title.c_str());
-  if (!legend.subtitle.empty()) ImGui::TextColored(kMutedColor, "%s", legend.subtitle.c_str());
   const float swatch = ImGui::GetFontSize() * 1.2f;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // Counts stand in a column right of the widest class label.
+  float widest_label = 0;
+  for (const LegendEntry& entry : legend.entries)
+    widest_label = std::max(widest_label, ImGui::CalcTextSize(entry.label.c_str()).x);
+  const float count_column = swatch * 1.6f + style.ItemSpacing.x + widest_label + swatch;
+  if (fit_width_px > 0) {
+    ImGui::PushTextWrapPos(std::max(fit_width_px - 2 * style.WindowPadding.x, count_column));
+    ImGui::TextUnformatted(legend.title.c_str());
+    if (!legend.subtitle.empty()) ImGui::TextColored(kMutedColor, "%s", legend.subtitle.c_str());
+    ImGui::PopTextWrapPos();
+  } else {
+    ImGui::TextWrapped("%s", legend.title.c_str());
+    if (!legend.subtitle.empty()) ImGui::TextColored(kMutedColor, "%s", legend.subtitle.c_str());
+  }
   for (const LegendEntry& entry : legend.entries) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -193,8 +209,12 @@ void draw_legend(const MapController& controller, Language language, float scale
     ImGui::Dummy(ImVec2(swatch * 1.6f, swatch));
     ImGui::SameLine();
     ImGui::TextUnformatted(entry.label.c_str());
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
-                    ImGui::CalcTextSize("0000 areas").x);
+    if (fit_width_px > 0) {
+      ImGui::SameLine(ImGui::GetCursorPosX() + count_column);
+    } else {
+      ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
+                      ImGui::CalcTextSize("0000 areas").x);
+    }
     ImGui::TextColored(kMutedColor, text(TextId::areas_count, language),
                        format_thousands(static_cast<double>(entry.count)).c_str());
   }
@@ -270,17 +290,25 @@ float thematic_panel_width(float ui_scale) {
   return (kWidthPx + 2 * kMarginPx) * ui_scale;
 }
 
-void draw_thematic_panel(MapController& controller, Language language,
-                         const ThematicPanelLayout& layout) {
-  // Presentation mode scales the fonts up; the panel grows with them.
-  const float scale = layout.ui_scale * ImGui::GetIO().FontGlobalScale;
+ScreenRect draw_thematic_panel(MapController& controller, Language language,
+                               const ThematicPanelLayout& layout) {
+  // Presentation mode scales the text up; the legend grows with it.
+  const float scale = layout.ui_scale * (layout.presentation ? layout.text_scale : 1.0f);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float margin = kMarginPx * scale;
   ImGui::SetNextWindowPos(
       ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, viewport->WorkPos.y + margin),
       ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(kWidthPx * scale, 0.0f),
-                                      ImVec2(kWidthPx * scale, viewport->WorkSize.y - 2 * margin));
+  if (layout.presentation) {
+    // Only the legend: as narrow as its lines, so the map keeps the rest of the screen.
+    const float widest = layout.max_width_px > 0 ? layout.max_width_px : viewport->WorkSize.x;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f),
+                                        ImVec2(widest, viewport->WorkSize.y - 2 * margin));
+  } else {
+    ImGui::SetNextWindowSizeConstraints(
+        ImVec2(kWidthPx * scale, 0.0f),
+        ImVec2(kWidthPx * scale, viewport->WorkSize.y - 2 * margin));
+  }
   ImGui::SetNextWindowBgAlpha(0.94f);
   ImGuiWindowFlags flags =
       ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse;
@@ -296,7 +324,7 @@ void draw_thematic_panel(MapController& controller, Language language,
     }
     if (!controller.thematic_error().empty())
       ImGui::TextColored(kErrorColor, "%s", controller.thematic_error().c_str());
-    draw_legend(controller, language, scale);
+    draw_legend(controller, language, scale, layout.presentation ? layout.max_width_px : 0.0f);
     if (const ThematicMap* map = controller.thematic(); map && !layout.presentation) {
       if (!map->classification.note.empty())
         ImGui::TextColored(kMutedColor, "%s", map->classification.note.c_str());
@@ -304,7 +332,9 @@ void draw_thematic_panel(MapController& controller, Language language,
       draw_histogram(*map, ImGui::GetContentRegionAvail().x, 70.0f * scale);
     }
   }
+  const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   ImGui::End();
+  return {at.x, at.y, at.x + size.x, at.y + size.y};
 }
 
 }  // namespace chipao::app

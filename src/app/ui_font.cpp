@@ -23,12 +23,15 @@ std::string find_font_file() {
 }
 }  // namespace
 
-std::string load_ui_font(ImGuiIO& io, float ui_scale) {
+UiFonts load_ui_fonts(ImGuiIO& io, float ui_scale) {
+  UiFonts fonts;
   const std::string path = find_font_file();
   if (path.empty()) {
     io.Fonts->AddFontDefault();
-    return "Thai font not found (install fonts-tlwg-loma-ttf or set CHIPAO_UI_FONT); Thai text "
-           "will not show";
+    fonts.warning =
+        "Thai font not found (install fonts-tlwg-loma-ttf or set CHIPAO_UI_FONT); Thai text "
+        "will not show";
+    return fonts;
   }
   ImFontConfig config;
   // Horizontal oversampling keeps the thin strokes of Thai letters even at small sizes.
@@ -38,9 +41,18 @@ std::string load_ui_font(ImGuiIO& io, float ui_scale) {
                                               io.Fonts->GetGlyphRangesThai());
   if (font == nullptr) {
     io.Fonts->AddFontDefault();
-    return "cannot read the UI font " + path + "; Thai text will not show";
+    fonts.warning = "cannot read the UI font " + path + "; Thai text will not show";
+    return fonts;
   }
-  return {};
+  // Large glyphs have strokes several pixels wide: no oversampling needed.
+  ImFontConfig large;
+  large.OversampleH = 1;
+  large.OversampleV = 1;
+  fonts.presentation =
+      io.Fonts->AddFontFromFileTTF(path.c_str(), kUiFontSizePx * ui_scale * kPresentationFontFactor,
+                                   &large, io.Fonts->GetGlyphRangesThai());
+  io.FontDefault = font;
+  return fonts;
 }
 
 }  // namespace chipao::app

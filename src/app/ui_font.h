@@ -7,13 +7,23 @@
 #include <string>
 
 struct ImGuiIO;
+struct ImFont;
 
 namespace chipao::app {
 
 inline constexpr float kUiFontSizePx = 19.0f;  // at scale 1; Thai marks need more than 13 px
 
-// Adds the font to io.Fonts. Returns an empty string on success, otherwise why the default
-// (Latin-only) ImGui font is used instead.
-std::string load_ui_font(ImGuiIO& io, float ui_scale);
+// Presentation mode draws text up to 2.5x larger. Scaling the 19 px atlas that far blurs the
+// thin Thai strokes on a projector, so a second copy of the font is rasterised this many times
+// larger and scaled down to the size wanted (crisp at every presentation size).
+inline constexpr float kPresentationFontFactor = 2.0f;
+
+struct UiFonts {
+  std::string warning;             // empty, or why the default (Latin-only) font is used
+  ImFont* presentation = nullptr;  // the large copy; null when the Thai font is missing
+};
+
+// Adds the UI font (the default) and its large presentation copy to io.Fonts.
+UiFonts load_ui_fonts(ImGuiIO& io, float ui_scale);
 
 }  // namespace chipao::app

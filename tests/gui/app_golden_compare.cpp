@@ -82,13 +82,23 @@ int main(int argc, char** argv) {
   const std::size_t count = static_cast<std::size_t>(actual.width) * actual.height;
   std::size_t differing = 0;
   int largest = 0;
+  // Where the differing pixels lie, so a failure says which part of the picture moved.
+  int min_x = actual.width, min_y = actual.height, max_x = -1, max_y = -1;
   for (std::size_t p = 0; p < count; ++p) {
     int worst = 0;
     for (int c = 0; c < 3; ++c)
       worst =
           std::max(worst, std::abs(int(actual.pixels[3 * p + c]) - int(golden.pixels[3 * p + c])));
     largest = std::max(largest, worst);
-    if (worst > tolerance) ++differing;
+    if (worst > tolerance) {
+      ++differing;
+      const int x = static_cast<int>(p % static_cast<std::size_t>(actual.width));
+      const int y = static_cast<int>(p / static_cast<std::size_t>(actual.width));
+      min_x = std::min(min_x, x);
+      max_x = std::max(max_x, x);
+      min_y = std::min(min_y, y);
+      max_y = std::max(max_y, y);
+    }
   }
   const double fraction = static_cast<double>(differing) / static_cast<double>(count);
   std::printf(
@@ -96,5 +106,9 @@ int main(int argc, char** argv) {
       "largest channel difference %d\n",
       actual_path.c_str(), golden_path.c_str(), differing, count, tolerance, 100 * fraction,
       100 * max_fraction, largest);
+  if (differing > 0) {
+    std::printf("  differing pixels lie within x %d..%d, y %d..%d (top left is 0, 0)\n", min_x,
+                max_x, min_y, max_y);
+  }
   return fraction <= max_fraction ? 0 : 1;
 }

@@ -2,7 +2,12 @@
 # takes with its golden image in tests/gui/golden/ (CHIPAO_UPDATE_GOLDEN=1 rewrites them and
 # fails, saying so).
 #   cmake -DAPP=... -DCOMPARE=... -DXVFB_RUN=... -DSOURCE_DIR=... -DOUT_DIR=... -DSCRIPT=...
-#         -P app_script.cmake
+#         [-DSCREEN=1024x768] [-DGOLDEN_SUFFIX=_1024x768] -P app_script.cmake
+# SCREEN is the Xvfb screen (a full-screen window takes its size); GOLDEN_SUFFIX goes before
+# ".png" in the golden's name, so one script can have goldens for several screens.
+if(NOT SCREEN)
+  set(SCREEN 1600x900)
+endif()
 if(NOT EXISTS "${SOURCE_DIR}/data/demo/amphoe.shp")
   message("CHIPAO_SKIP: data/demo is not present")
   return()
@@ -13,7 +18,7 @@ file(MAKE_DIRECTORY "${OUT_DIR}")
 execute_process(
   # Saved views go to a folder of this run, never to the user's configuration.
   COMMAND "${CMAKE_COMMAND}" -E env "XDG_CONFIG_HOME=${OUT_DIR}/config"
-          "${XVFB_RUN}" -a -s "-screen 0 1600x900x24"
+          "${XVFB_RUN}" -a -s "-screen 0 ${SCREEN}x24"
           "${APP}" --demo --size 1280x720 --script "${SCRIPT}"
   WORKING_DIRECTORY "${OUT_DIR}"
   RESULT_VARIABLE app_result
@@ -34,7 +39,8 @@ foreach(line IN LISTS lines)
   if(NOT EXISTS "${OUT_DIR}/${name}")
     message(FATAL_ERROR "the script did not write ${name}")
   endif()
-  execute_process(COMMAND "${COMPARE}" "${OUT_DIR}/${name}" "${SOURCE_DIR}/tests/gui/golden/${name}"
+  string(REGEX REPLACE "\\.png$" "${GOLDEN_SUFFIX}.png" golden "${name}")
+  execute_process(COMMAND "${COMPARE}" "${OUT_DIR}/${name}" "${SOURCE_DIR}/tests/gui/golden/${golden}"
                   RESULT_VARIABLE compare_result)
   if(NOT compare_result EQUAL 0)
     list(APPEND failed "${name}")

@@ -29,6 +29,8 @@ TEST(AppScript, ErrorsNameTheFileLineAndCommand) {
   ASSERT_FALSE(classes);
   EXPECT_NE(classes.error().message.find("3 to 9"), std::string::npos);
   EXPECT_FALSE(parse_script("presentation maybe\n", "s.txt"));
+  EXPECT_FALSE(parse_script("full-screen please\n", "s.txt"));
+  EXPECT_TRUE(parse_script("full-screen on\n", "s.txt"));
   EXPECT_FALSE(parse_script("measure\n", "s.txt"));
   EXPECT_FALSE(read_script("/nonexistent/script.txt"));
 }

@@ -39,6 +39,7 @@ struct Bbox {
   bool intersects(const Bbox& b) const {
     return !(b.min_x > max_x || b.max_x < min_x || b.min_y > max_y || b.max_y < min_y);
   }
+  bool operator==(const Bbox&) const = default;
 };
 
 enum class GeometryKind : std::uint8_t { none, point, polygon };
