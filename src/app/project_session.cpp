@@ -52,21 +52,6 @@ std::vector<std::vector<std::uint32_t>> edge_neighbours(const BoundaryLayer& lay
   return out;
 }
 
-// The amphoe totals the share is measured against: the target poor of the layer's units.
-std::map<std::string, double> amphoe_totals(const BoundaryLayer& layer,
-                                            const std::vector<JoinedColumn>& columns,
-                                            const std::string& target) {
-  std::map<std::string, double> totals;
-  for (const JoinedColumn& c : columns) {
-    if (c.name != target) continue;
-    for (std::size_t i = 0; i < layer.features.size() && i < c.values.size(); ++i) {
-      if (layer.features[i].code.size() < 4 || std::isnan(c.values[i])) continue;
-      totals[layer.features[i].code.substr(0, 4)] += c.values[i];
-    }
-  }
-  return totals;
-}
-
 LayerFigures stored_figures(const StoredLayer& stored) {
   LayerFigures figures;
   if (stored.columns.empty()) return figures;
@@ -144,8 +129,17 @@ void ProjectSession::load(std::stop_token stop, std::function<void()> wake_ui) {
       units->layer = std::move(stored->layer);
       units->index = TallyIndex::build(units->layer);
       units->figures.columns = std::move(stored->columns);
-      units->figures.amphoe_target_poor =
-          amphoe_totals(units->layer, units->figures.columns, units->figures.target_column);
+      // Shares are of the amphoe totals in the kept input tables (as exports measure them);
+      // a project without kept tables measures them against its units' sums.
+      if (auto tables = (*store)->load_tables(summary.name); tables && !tables->empty()) {
+        if (auto totals = amphoe_target_poor_from_tables(*tables, units->figures.target_column)) {
+          units->figures.amphoe_target_poor = std::move(*totals);
+        }
+      }
+      if (units->figures.amphoe_target_poor.empty()) {
+        units->figures.amphoe_target_poor = amphoe_target_poor_from_units(
+            units->layer, units->figures.columns, units->figures.target_column);
+      }
       units->neighbours = edge_neighbours(units->layer);
       units->tool = std::make_unique<ToolUnits>(units->layer, units->index);
     }

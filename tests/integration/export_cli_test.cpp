@@ -293,6 +293,19 @@ void expect_zone_values(const ReadBack& r, const std::function<std::string(std::
       }
     };
     check("target_poor", e.target);
+    // The share is of the amphoe TPMAP reports: every row of amphoe 9901 in the table, its
+    // municipal area (990151) included, summed here from the CSV.
+    EXPECT_EQ(row.at(f("amphoes")).value_or(""), "9901") << name;
+    static const double amphoe_9901 = [] {
+      double total = 0;
+      for (const auto& [code, columns] : read_tpmap(demo("tpmap/61_99_tambol_11111.csv")))
+        if (code.starts_with("9901")) total += columns.at("poor.JPT.MOFval.CNT");
+      return total;
+    }();
+    ASSERT_GT(amphoe_9901, e.target);
+    if (!(suppress_below > 1 && e.target > 0 && e.target < suppress_below)) {
+      EXPECT_NEAR(number(row.at(f("share_of_amphoe"))), e.target / amphoe_9901, 1e-6) << name;
+    }
     check("households", e.households);
     check("poor_households", e.poor_households);
     for (const auto& [dim, v] : e.deprived) check("deprived_" + dim, v);

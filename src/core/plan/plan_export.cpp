@@ -38,6 +38,14 @@ std::string rule_note() {
          "of their area inside the zone; painted: the units painted into the zone, whole";
 }
 
+std::string share_note(const std::string& totals_source) {
+  return fmt::format(
+      "0..1: the zone's target poor / the target poor of the amphoes its units lie in ({}); "
+      "blank when a total is unknown or the zone's count is suppressed",
+      totals_source == "tables" ? "amphoe totals from the TPMAP tables, municipal areas included"
+                                : "amphoe totals summed over the unit layer");
+}
+
 ExportValue count(double v, int below) {
   return suppress_count(v, below);
 }
@@ -90,6 +98,10 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
        "tambon: municipal area whose TPMAP figures were assigned to it (TPMAP reports the town, "
        "not its tambon); blank when no figure of the zone came from such an assignment"},
       {"target_poor", "target", "คนจนเป้าหมาย", "Target poor persons", Type::real, note},
+      {"amphoes", "amphoes", "อำเภอ", "Amphoe codes", Type::text,
+       "the amphoes the zone's units lie in, separated by ';'"},
+      {"share_of_amphoe", "amph_shr", "สัดส่วนของคนจนเป้าหมายในอำเภอ",
+       "Share of the amphoe's target poor", Type::real, share_note(report.amphoe_totals_source)},
       {"households", "hh", "จำนวนครัวเรือน", "Households", Type::real, note},
       {"poor_households", "poor_hh", "ครัวเรือนยากจน", "Poor households", Type::real, note},
   };
@@ -130,6 +142,9 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
         static_cast<std::int64_t>(z.tally.units.size()),
         join_notes(z.assigned_from),
         count(z.target_poor, below),
+        z.amphoes,
+        std::isnan(suppress_count(z.target_poor, below)) ? std::nan("")
+                                                         : z.share_of_amphoe_target_poor,
         count(z.households, below),
         count(z.poor_households, below),
     };
@@ -254,6 +269,10 @@ Result<PlanExportResult> export_plan(Project& project, const std::string& out_di
   if (!layer_name) return std::unexpected(layer_name.error());
   auto units = project.store().load_layer(*layer_name);
   if (!units) return std::unexpected(units.error());
+  // The kept input tables give the amphoe totals of the zones' shares.
+  auto kept_tables = project.store().load_tables(*layer_name);
+  if (!kept_tables) return std::unexpected(kept_tables.error());
+  units->tables = std::move(*kept_tables);
 
   PlanExportResult result;
   result.suppress_below = options.suppress_below.value_or(suppression_threshold(project.state()));

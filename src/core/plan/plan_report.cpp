@@ -45,9 +45,25 @@ PlanReport build_plan_report(const PlanningState& state, const StoredLayer& unit
 
   const TallyIndex index = TallyIndex::build(units.layer);
   TallyFigures figures;
-  // Only the joined columns: the project keeps no source tables, so amphoe totals (for the
-  // zone's share of its amphoe) are not known here and that share is left out of reports.
   figures.columns = units.columns;
+  // Amphoe totals from the kept tables where there are some, so a zone's share is of the
+  // amphoe TPMAP reports (its town included); else from the units themselves.
+  r.amphoe_totals_source = "units";
+  if (!units.tables.empty()) {
+    auto totals = amphoe_target_poor_from_tables(units.tables, figures.target_column);
+    if (totals && !totals->empty()) {
+      figures.amphoe_target_poor = std::move(*totals);
+      r.amphoe_totals_source = "tables";
+    } else if (!totals) {
+      r.warnings.push_back(fmt::format(
+          "the project's tables give no amphoe totals ({}); shares are of the {} layer's sums",
+          totals.error().message, units.name));
+    }
+  }
+  if (figures.amphoe_target_poor.empty()) {
+    figures.amphoe_target_poor =
+        amphoe_target_poor_from_units(units.layer, units.columns, figures.target_column);
+  }
 
   for (std::size_t zi = 0; zi < state.zones.size(); ++zi) {
     const Zone& zone = state.zones[zi];
@@ -86,6 +102,9 @@ PlanReport build_plan_report(const PlanningState& state, const StoredLayer& unit
       if (std::find(z.assigned_from.begin(), z.assigned_from.end(), note) == z.assigned_from.end())
         z.assigned_from.push_back(note);
     }
+    z.share_of_amphoe_target_poor = z.tally.share_of_amphoe_target_poor;
+    for (const ZoneTally::AmphoeShare& a : z.tally.amphoe_shares)
+      z.amphoes += (z.amphoes.empty() ? "" : ";") + a.amphoe;
     z.target_poor = figure_value(z.tally, kTargetPoorColumn);
     z.households = figure_value(z.tally, kHouseholdsColumn);
     z.poor_households = figure_value(z.tally, kPoorHouseholdsColumn);

@@ -41,6 +41,10 @@ struct ZoneReport {
   double households = 0;                           // all households surveyed in the zone
   double poor_households = 0;                      // households with a poor member
   std::array<double, kDimensionCount> deprived{};  // target poor per dimension (persons)
+  // The amphoes the zone's units lie in ("9901;9902"), and the zone's target poor over theirs
+  // (0..1; NaN when a total is unknown): PlanReport::amphoe_totals_source says from where.
+  std::string amphoes;
+  double share_of_amphoe_target_poor = 0;
   ZonePlanTotals plan;
   std::array<DimensionCoverage, kDimensionCount> coverage{};
   // Where figures of this zone came from a municipal area assigned to a tambon (TPMAP reports
@@ -57,11 +61,16 @@ struct PlanReport {
   double budget_cap_baht = 0;
   std::optional<BudgetWarning> budget;
   std::vector<std::string> warnings;  // one line each, naming the zone
+  // "tables": amphoe totals aggregated from the project's kept input tables (municipal areas
+  // included); "units": summed over the unit layer's figures (a project without kept tables).
+  std::string amphoe_totals_source;
 };
 
-// Tallies every zone of `state` against `units` (a project layer with its joined figures).
-// drawn_rule must be centroid or area. A painted zone naming a unit the layer lacks keeps
-// blank figures and a warning; nothing a project can hold makes this fail.
+// Tallies every zone of `state` against `units` (a project layer with its joined figures;
+// with `units.tables` loaded (ProjectStore::load_tables), amphoe shares are measured against
+// the tables' amphoe totals). drawn_rule must be centroid or area. A painted zone naming a
+// unit the layer lacks keeps blank figures and a warning; nothing a project can hold makes
+// this fail.
 PlanReport build_plan_report(const PlanningState& state, const StoredLayer& units,
                              TallyRule drawn_rule);
 

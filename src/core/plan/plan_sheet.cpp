@@ -403,22 +403,28 @@ void draw_sheet(cairo_t* cr, const PlanReport& report, const StoredLayer& units,
   w.text("โซนและงบประมาณ", kMargin, y, 11, Align::left, true);
   y += 17;
   Table zones;
-  zones.header = {"โซน", "ครัวเรือน", "คนจนเป้าหมาย", "โครงการ", "ครัวเรือนเป้าหมาย", "งบประมาณ (บาท)"};
-  zones.widths = {143, 70, 80, 55, 85, 90.28};
+  zones.header = {"โซน",     "ครัวเรือน",        "คนจนเป้าหมาย",   "% ของอำเภอ",
+                  "โครงการ", "ครัวเรือนเป้าหมาย", "งบประมาณ (บาท)"};
+  zones.widths = {118, 62, 74, 60, 50, 80, 79.28};
   const int below = options.suppress_below;
   for (std::size_t i = 0; i < report.zones.size() && i < kMaxTableRows; ++i) {
     const ZoneReport& z = report.zones[i];
-    zones.rows.push_back({z.zone.name, count_text(z.households, below),
-                          count_text(z.target_poor, below), format_count(z.plan.all.interventions),
-                          format_count(z.plan.all.households), baht(z.plan.all.cost_baht)});
+    // The share goes with the count: blank where the count is suppressed or unknown.
+    const bool share_known = !std::isnan(suppress_count(z.target_poor, below)) &&
+                             !std::isnan(z.share_of_amphoe_target_poor);
+    zones.rows.push_back(
+        {z.zone.name, count_text(z.households, below), count_text(z.target_poor, below),
+         share_known ? fmt::format("{:.1f}", 100 * z.share_of_amphoe_target_poor) : "–",
+         format_count(z.plan.all.interventions), format_count(z.plan.all.households),
+         baht(z.plan.all.cost_baht)});
     zones.swatches.push_back(from_hex(z.zone.color_hex));
   }
   if (report.zones.size() > kMaxTableRows) {
     zones.rows.push_back(
-        {fmt::format("และอีก {} โซน", report.zones.size() - kMaxTableRows), "", "", "", "", ""});
+        {fmt::format("และอีก {} โซน", report.zones.size() - kMaxTableRows), "", "", "", "", "", ""});
     zones.swatches.push_back(std::nullopt);
   }
-  zones.rows.push_back({"รวม", "", "", format_count(report.totals.all.interventions),
+  zones.rows.push_back({"รวม", "", "", "", format_count(report.totals.all.interventions),
                         format_count(report.totals.all.households),
                         baht(report.totals.all.cost_baht)});
   zones.swatches.push_back(std::nullopt);

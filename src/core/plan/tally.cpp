@@ -209,26 +209,51 @@ Result<std::vector<UnitWeight>> painted_units(const TallyIndex& index,
   return out;
 }
 
-Result<TallyFigures> TallyFigures::from_join(const JoinResult& joined,
-                                             const std::vector<MeasureTable>& tables) {
-  TallyFigures f;
-  f.columns = joined.columns;
+Result<std::map<std::string, double>> amphoe_target_poor_from_tables(
+    const std::vector<MeasureTable>& tables, const std::string& target_column) {
+  std::map<std::string, double> totals;
   std::vector<MeasureTable> usable;
   for (const MeasureTable& t : tables) {
     if (static_cast<int>(t.level) >= static_cast<int>(AdminLevel::amphoe)) usable.push_back(t);
   }
-  if (usable.empty()) return f;
+  if (usable.empty()) return totals;
   auto by_amphoe = aggregate_tables(usable, AdminLevel::amphoe);
   if (!by_amphoe) return std::unexpected(by_amphoe.error());
   for (const MeasureTable& t : *by_amphoe) {
-    const int m = t.measure(f.target_column);
+    const int m = t.measure(target_column);
     if (m < 0) continue;
     for (const MeasureRow& r : t.rows) {
       const double v = r.values[static_cast<std::size_t>(m)];
-      if (!std::isnan(v)) f.amphoe_target_poor[r.code] = v;
+      if (!std::isnan(v)) totals[r.code] = v;
     }
     break;  // the first table that has it, as the joined column is the first group's
   }
+  return totals;
+}
+
+std::map<std::string, double> amphoe_target_poor_from_units(
+    const BoundaryLayer& units, const std::vector<JoinedColumn>& columns,
+    const std::string& target_column) {
+  std::map<std::string, double> totals;
+  for (const JoinedColumn& c : columns) {
+    if (c.name != target_column) continue;
+    for (std::size_t i = 0; i < units.features.size() && i < c.values.size(); ++i) {
+      const std::string amphoe = ancestor_code(units.features[i].code, AdminLevel::amphoe);
+      if (amphoe.empty() || std::isnan(c.values[i])) continue;
+      totals[amphoe] += c.values[i];
+    }
+    break;
+  }
+  return totals;
+}
+
+Result<TallyFigures> TallyFigures::from_join(const JoinResult& joined,
+                                             const std::vector<MeasureTable>& tables) {
+  TallyFigures f;
+  f.columns = joined.columns;
+  auto totals = amphoe_target_poor_from_tables(tables, f.target_column);
+  if (!totals) return std::unexpected(totals.error());
+  f.amphoe_target_poor = std::move(*totals);
   return f;
 }
 

@@ -145,6 +145,18 @@ struct ZoneTally {
   const Figure* figure(std::string_view name) const;
 };
 
+// The amphoe totals a zone's share is measured against (TallyFigures::amphoe_target_poor):
+// from the input tables at amphoe level or finer, aggregated to amphoes (municipal areas and
+// rows no boundary matched included, so the share is of the amphoe TPMAP reports); the first
+// table holding `target_column` counts. A table that cannot be aggregated is an error.
+Result<std::map<std::string, double>> amphoe_target_poor_from_tables(
+    const std::vector<MeasureTable>& tables, const std::string& target_column);
+// When the input tables are not at hand (a project written before they were kept): the sum
+// of the units' joined target poor per amphoe (figures no unit holds are left out).
+std::map<std::string, double> amphoe_target_poor_from_units(
+    const BoundaryLayer& units, const std::vector<JoinedColumn>& columns,
+    const std::string& target_column);
+
 ZoneTally tally_zone(const TallyIndex& index, const TallyFigures& figures,
                      std::span<const UnitWeight> units, TallyRule rule, std::string name);
 
