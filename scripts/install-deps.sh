@@ -21,7 +21,7 @@ packages=(
   # the printable plan sheet: cairo (PDF, PNG) and pango (Thai shaping); pdftotext for its test
   libcairo2-dev libpango1.0-dev poppler-utils
   # headless GUI runs
-  xvfb xauth x11-utils
+  xvfb xauth x11-utils xdotool
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # sanitizer runtime and fuzzing

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include "app/app_script.h"
@@ -72,19 +73,41 @@ class App {
     }
   }
 
-  // Saved views from the user's configuration folder (app/saved_views.h).
+  // Saved views (app/saved_views.h): with --project, the project's own (they travel with the
+  // file, and each change is an edit of it); else the user's configuration folder. Called
+  // after open_project.
   void load_saved_views() {
-    const auto path = default_views_path();
-    if (!path) {
-      add_error("saved views are off: neither XDG_CONFIG_HOME nor HOME is set");
+    std::unique_ptr<ViewsStorage> storage;
+    if (options_.project) {
+      if (!zones_) {
+        // Never the user's file instead: views saved there would not travel with the project.
+        views_off_ = "saved views are off: the project could not be opened";
+        return;
+      }
+      ProjectSession& session = zones_->session();
+      storage = std::make_unique<ProjectViewsStorage>(
+          session.path(), [&session]() -> const PlanningState& { return session.state(); },
+          [&session](Edit edit) { return session.apply(std::move(edit)); });
+    } else if (const auto path = default_views_path()) {
+      storage = std::make_unique<FileViewsStorage>(*path);
+    } else {
+      views_off_ = "saved views are off: neither XDG_CONFIG_HOME nor HOME is set";
+      add_error(views_off_);
       return;
     }
-    auto loaded = SavedViews::load(*path);
+    auto loaded = SavedViews::open(std::move(storage));
     if (!loaded) {
+      views_off_ = "saved views are off: " + loaded.error().message;
       add_error(loaded.error().message);
       return;
     }
     views_ = std::move(*loaded);
+  }
+
+  // An undo or redo in the project may have changed its saved views: read them again.
+  void refresh_saved_views() {
+    if (!views_) return;
+    if (auto refreshed = views_->refresh(); !refreshed) report(std::unexpected(refreshed.error()));
   }
 
   void request_layers(const std::vector<std::string>& paths) {
@@ -119,6 +142,7 @@ class App {
   void apply(const PanelActions& actions);
   void draw_panels();
   void handle_map_input(const MouseInput& mouse);
+  void update_hover(const MouseInput& mouse);  // the hovered area and its tooltip
   void handle_keys();
   void fit_to(const Bbox& extent);
   // Fits now to `extent` (none: every layer) and remembers it, for refit_if_layout_moved.
@@ -128,6 +152,9 @@ class App {
   void report(const Result<void>& outcome);
   // Runs script commands until one needs frames drawn first; false once the script ended.
   bool step_script();
+  // Script waits for a driver's real input (print-ready, wait-edits): true while waiting.
+  bool script_waiting();
+  Result<void> print_screen_pos(const ScriptCommand& command);
   void set_presentation(bool on);
   render::FitPadding fit_padding() const;
   void update_title() { window_->set_title(text(TextId::window_title, language_)); }
@@ -146,7 +173,9 @@ class App {
   bool initial_drill_done_ = false;
   bool join_report_open_ = false;
   bool presentation_ = false;
-  float text_scale_ = 1.0f;  // presentation text scale for this frame (1 when not presenting)
+  float text_scale_ = 1.0f;
+  float layer_panel_bottom_ = 0.0f;  // last frame's, for the zones window under it  // presentation
+                                     // text scale for this frame (1 when not presenting)
   // Where last frame's overlays went: a fit keeps the map clear of them in presentation mode.
   ScreenRect title_rect_, legend_rect_, scale_bar_rect_;
   // A fit is repeated for a few frames while the overlays it avoided settle (ImGui sizes an
@@ -160,6 +189,7 @@ class App {
   AttributeTable table_;
   DrillPanel drill_panel_;
   std::optional<SavedViews> views_;
+  std::string views_off_;  // why views_ is empty
   ViewsPanel views_panel_;
   std::string view_title_;          // the title of the saved view shown; empty once the map changes
   ThematicSettings view_settings_;  // what the shown view set, to notice the planner changing it
@@ -170,6 +200,14 @@ class App {
   int settle_frames_ = 0;  // frames to draw before the next command
   std::optional<std::string> pending_screenshot_;
   bool script_failed_ = false;
+  // A driver clicking with real input (tests/gui/app_zones_mouse.sh) waits for these.
+  std::optional<std::string> pending_ready_;  // print-ready's tag, printed once settled
+  struct EditWait {
+    int revision = 0;  // the project's revision (ProjectSession::revision) to reach
+    std::chrono::steady_clock::time_point deadline;
+    std::string what;  // the command, for the error
+  };
+  std::optional<EditWait> edit_wait_;
 
   // Destruction runs bottom to top: the loader stops first (it may still wake GLFW), then GL
   // objects go while the context exists, then ImGui, the window, and GLFW itself.
@@ -253,8 +291,62 @@ void App::report(const Result<void>& outcome) {
   if (scripted_) script_failed_ = true;
 }
 
+bool App::script_waiting() {
+  if (pending_ready_) {
+    // A fit repeats for a few frames while the overlays settle; positions printed before
+    // that would miss.
+    if (fit_pending_ || refit_frames_ > 0) return true;
+    std::printf("chipao: ready-for-input %s\n", pending_ready_->c_str());
+    std::fflush(stdout);  // a driver reads stdout as it comes
+    pending_ready_.reset();
+  }
+  if (edit_wait_) {
+    if (zones_->session().revision() >= edit_wait_->revision) {
+      edit_wait_.reset();
+    } else if (std::chrono::steady_clock::now() > edit_wait_->deadline) {
+      report(fail(edit_wait_->what +
+                  ": the edits did not arrive in time; did the clicks reach the window?"));
+      edit_wait_.reset();
+      script_next_ = script_.size();
+      return false;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
+Result<void> App::print_screen_pos(const ScriptCommand& command) {
+  Vec2 world;
+  if (command.verb == "print-screen-pos-lonlat") {
+    const auto lon_lat = parse_lon_lat(command.argument);  // checked when the script was read
+    world = {lon_lat->first, lon_lat->second};
+  } else if (!zones_) {
+    return fail("print-screen-pos " + command.argument + " needs a project (--project P)");
+  } else {
+    auto point = zones_->unit_label_point(command.argument);
+    if (!point) return fail("print-screen-pos " + point.error().message);
+    world = *point;
+  }
+  // The camera works in framebuffer pixels; a driver moves the pointer in window pixels.
+  const Vec2 px = map_->camera().world_to_screen(world);
+  const double ratio = window_->pixel_ratio();
+  const long x = std::lround(px.x / ratio), y = std::lround(px.y / ratio);
+  int width = 0, height = 0;
+  glfwGetWindowSize(window_->handle(), &width, &height);
+  if (x < 0 || y < 0 || x >= width || y >= height)
+    return fail(
+        fmt::format("{} {}: the point is outside the window ({}, {}); drill or zoom so "
+                    "that it shows",
+                    command.verb, command.argument, x, y));
+  std::printf("chipao: screen-pos %s %ld %ld\n", command.argument.c_str(), x, y);
+  std::fflush(stdout);
+  return {};
+}
+
 bool App::step_script() {
   constexpr int kSettleFrames = 4;
+  if (script_waiting()) return true;
   while (script_next_ < script_.size()) {
     const ScriptCommand& command = script_[script_next_++];
     const std::string& arg = command.argument;
@@ -347,6 +439,26 @@ bool App::step_script() {
       report(zones_ ? zones_->run_script(command.verb, arg, map_->camera())
                     : Result<void>(fail("script line " + std::to_string(command.line) + ": " +
                                         command.verb + " needs a project (--project P)")));
+    } else if (command.verb == "print-ready") {
+      pending_ready_ = arg;
+      settle_frames_ = kSettleFrames;
+      return true;
+    } else if (command.verb == "print-screen-pos" || command.verb == "print-screen-pos-lonlat") {
+      report(print_screen_pos(command));
+    } else if (command.verb == "wait-edits") {
+      if (!zones_) {
+        report(fail("script line " + std::to_string(command.line) +
+                    ": wait-edits needs a project (--project P)"));
+      } else {
+        const WaitEdits wait = *parse_wait_edits(arg);  // checked when the script was read
+        edit_wait_ =
+            EditWait{zones_->session().revision() + wait.edits,
+                     std::chrono::steady_clock::now() +
+                         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                             std::chrono::duration<double>(wait.seconds)),
+                     "script line " + std::to_string(command.line) + ": wait-edits " + arg};
+        return true;
+      }
     } else if (command.verb == "quit") {
       script_next_ = script_.size();
       return false;
@@ -357,7 +469,7 @@ bool App::step_script() {
 }
 
 Result<void> App::save_current_view(const std::string& name) {
-  if (!views_) return fail("saved views are off: neither XDG_CONFIG_HOME nor HOME is set");
+  if (!views_) return fail(views_off_);
   SavedView view;
   view.name = name;
   view.lon = map_->camera().center().x;
@@ -399,6 +511,7 @@ void App::go_to_view(const SavedView& view) {
 
 void App::step_view(int direction) {
   if (!views_) return;
+  refresh_saved_views();
   if (const SavedView* view = views_->step(direction)) go_to_view(*view);
 }
 
@@ -596,6 +709,7 @@ void App::draw_panels() {
       ImGui::SameLine();
       if (ImGui::Button(text(TextId::presentation_button, language_))) set_presentation(true);
     }
+    refresh_saved_views();
     if (views_) {
       const ViewsActions views =
           views_panel_.draw(*views_, language_, scale,
@@ -606,6 +720,7 @@ void App::draw_panels() {
       if (views.rename) report(views_->rename(views.rename->first, views.rename->second));
       if (views.remove) report(views_->remove(*views.remove));
     }
+    layer_panel_bottom_ = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
   } else {
     // A saved view's title stands while its settings do; changing the map drops it.
@@ -617,7 +732,7 @@ void App::draw_panels() {
                                      {scale, presentation_, text_scale_, 0.45f * screen_width});
   if (zones_) {
     zones_->draw_overlay(map_->camera());
-    if (!presentation_) zones_->draw_panels(language_, scale);
+    if (!presentation_) zones_->draw_panels(language_, scale, layer_panel_bottom_);
   }
   if (join_report_open_) {
     const JoinReportActions join = draw_join_report(*controller_, language_, &join_report_open_);
@@ -631,8 +746,8 @@ void App::draw_panels() {
   draw_hover_tooltip(*controller_, language_);
 }
 
-void App::handle_map_input(const MouseInput& mouse) {
-  // Hover: the area under the cursor in the layer shown, unless a panel has the mouse.
+void App::update_hover(const MouseInput& mouse) {
+  // The area under the cursor in the layer shown, unless a panel has the mouse.
   const MapLayer* layer = controller_->active_layer();
   if (layer && !mouse.over_panel) {
     const Vec2 world = map_->camera().screen_to_world({mouse.x_px, mouse.y_px});
@@ -640,6 +755,11 @@ void App::handle_map_input(const MouseInput& mouse) {
   } else {
     controller_->set_hovered(std::nullopt);
   }
+}
+
+void App::handle_map_input(const MouseInput& mouse) {
+  update_hover(mouse);
+  const MapLayer* layer = controller_->active_layer();
   // A click (press and release without dragging) selects; a drag pans (MapView).
   if (mouse.left_pressed && !mouse.over_panel) {
     pressed_on_map_ = true;
@@ -710,6 +830,8 @@ bool App::draw_frame(const InputEvents& events, bool capture, const std::string&
     MouseInput wheel_only = mouse;
     wheel_only.left_down = wheel_only.left_pressed = false;
     map_->handle_mouse(wheel_only);
+    // The tooltip follows the pointer while painting or drawing: it names the unit under it.
+    update_hover(mouse);
   } else {
     map_->handle_mouse(mouse);
     handle_map_input(mouse);
@@ -823,7 +945,6 @@ int run_app(const AppOptions& options, const std::filesystem::path& executable) 
   App app(options, std::move(*glfw), std::move(*window), std::move(*imgui), std::move(map),
           ui_scale);
   if (!label_error.empty()) app.add_error(label_error);
-  app.load_saved_views();
 
   if (options.script) {
     auto script = read_script(*options.script);
@@ -835,6 +956,7 @@ int run_app(const AppOptions& options, const std::filesystem::path& executable) 
   }
   std::vector<std::string> errors;
   if (options.project) app.open_project(*options.project);
+  app.load_saved_views();  // the project's own when there is one
   app.request_layers(initial_layers(options, executable, errors));
   for (std::string& error : errors) app.add_error(std::move(error));
   return app.run();

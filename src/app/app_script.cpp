@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -45,6 +47,12 @@ constexpr std::array kVerbs = {
     VerbSpec{"save-view", true},
     VerbSpec{"next-view", false},
     VerbSpec{"prev-view", false},
+    // Real mouse and keys from a driver (tests/gui/app_zones_mouse.sh).
+    VerbSpec{"tool", true},
+    VerbSpec{"print-ready", false},
+    VerbSpec{"print-screen-pos", true},
+    VerbSpec{"print-screen-pos-lonlat", true},
+    VerbSpec{"wait-edits", true},
 };
 
 std::string trim(const std::string& text) {
@@ -60,6 +68,32 @@ std::optional<bool> parse_on_off(const std::string& text) {
   if (text == "on" || text == "true" || text == "1") return true;
   if (text == "off" || text == "false" || text == "0") return false;
   return std::nullopt;
+}
+
+std::optional<std::pair<double, double>> parse_lon_lat(const std::string& text) {
+  double lon = 0, lat = 0;
+  char rest = 0;
+  // The trailing %c catches anything after the two numbers.
+  if (std::sscanf(text.c_str(), " %lf , %lf %c", &lon, &lat, &rest) != 2) return std::nullopt;
+  return std::pair{lon, lat};
+}
+
+std::optional<WaitEdits> parse_wait_edits(const std::string& text) {
+  std::istringstream in(text);
+  std::string count, seconds, extra;
+  in >> count >> seconds >> extra;
+  if (count.empty() || !extra.empty() || count.size() > 6 ||
+      count.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  WaitEdits wait;
+  wait.edits = std::atoi(count.c_str());
+  if (!seconds.empty()) {
+    char* end = nullptr;
+    wait.seconds = std::strtod(seconds.c_str(), &end);
+    if (*end != '\0') return std::nullopt;
+  }
+  if (wait.edits < 1 || !(wait.seconds > 0)) return std::nullopt;
+  return wait;
 }
 
 Result<std::vector<ScriptCommand>> parse_script(const std::string& text, const std::string& path) {
@@ -85,7 +119,7 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text, const s
           "classes, breaks, palette, high-contrast, lang, drill, select, "
           "assign, presentation, full-screen, join-report, screenshot, quit, project-zone-draw, "
           "paint, erase, zone, undo, redo, zone-rule, labels, save-view, next-view, "
-          "prev-view)",
+          "prev-view, tool, print-ready, print-screen-pos, print-screen-pos-lonlat, wait-edits)",
           path, line, command.verb));
     }
     if (spec->needs_argument && command.argument.empty())
@@ -106,6 +140,18 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text, const s
         command.argument != "off")
       return fail(fmt::format("{}:{}: labels wants name, value or off, got '{}'", path, line,
                               command.argument));
+    if (command.verb == "tool" && command.argument != "draw" && command.argument != "paint" &&
+        command.argument != "none")
+      return fail(fmt::format("{}:{}: tool wants draw, paint or none, got '{}'", path, line,
+                              command.argument));
+    if (command.verb == "print-screen-pos-lonlat" && !parse_lon_lat(command.argument))
+      return fail(fmt::format("{}:{}: print-screen-pos-lonlat wants lon,lat in degrees, got '{}'",
+                              path, line, command.argument));
+    if (command.verb == "wait-edits" && !parse_wait_edits(command.argument))
+      return fail(fmt::format(
+          "{}:{}: wait-edits wants a count of edits from 1 and optionally seconds, e.g. "
+          "'wait-edits 2 60', got '{}'",
+          path, line, command.argument));
     if (command.argument == "-") command.argument.clear();
     commands.push_back(std::move(command));
   }

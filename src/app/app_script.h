@@ -29,10 +29,21 @@
 //   zone <id>              make a zone active (0: none)
 //   zone-rule centroid|area
 //   undo / redo
+//   tool draw|paint|none   pick the zone tool, as the Zones panel's radio buttons do
+// For a driver that clicks with real mouse events (tests/gui/app_zones_mouse.sh); each line
+// printed is flushed at once, so a driver reading stdout sees it:
+//   print-ready [<tag>]    once the map is fitted and drawn: "chipao: ready-for-input <tag>"
+//   print-screen-pos <code>            "chipao: screen-pos <code> X Y": the unit's label
+//                                      point in window pixels (a project's unit layer)
+//   print-screen-pos-lonlat <lon,lat>  "chipao: screen-pos <lon,lat> X Y"
+//   wait-edits <n> [<seconds>]         keep drawing and taking real input until n edits
+//                                      (applied, undone or redone) reach the project; the
+//                                      script fails after <seconds> (60) without them
 #pragma once
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/util/result.h"
@@ -51,5 +62,15 @@ Result<std::vector<ScriptCommand>> read_script(const std::string& path);
 
 // "on"/"off" (also true/false, 1/0); nullopt for anything else.
 std::optional<bool> parse_on_off(const std::string& text);
+
+// "lon,lat" in degrees; nullopt unless both are numbers.
+std::optional<std::pair<double, double>> parse_lon_lat(const std::string& text);
+
+// wait-edits' argument: "<n> [<seconds>]", n at least 1, seconds above 0.
+struct WaitEdits {
+  int edits = 1;
+  double seconds = 60;
+};
+std::optional<WaitEdits> parse_wait_edits(const std::string& text);
 
 }  // namespace chipao::app

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/store/project.h"
+
 namespace chipao::app {
 
 namespace {
@@ -64,12 +66,13 @@ std::string views_to_json(const std::vector<SavedView>& views) {
   return json{{"version", 1}, {"views", list}}.dump(2) + "\n";
 }
 
-Result<std::vector<SavedView>> views_from_json(const std::string& text, const std::string& origin) {
+Result<std::vector<SavedView>> views_from_json(const std::string& text, const std::string& origin,
+                                               const std::string& remedy) {
   const json root = json::parse(text, nullptr, false);
   if (root.is_discarded() || !root.is_object() || !root.contains("views") ||
       !root["views"].is_array()) {
-    return fail(origin +
-                ": not a saved-views file (a JSON object with a \"views\" list); fix or delete it");
+    return fail(fmt::format(
+        "{}: not a list of saved views (a JSON object with a \"views\" list); {}", origin, remedy));
   }
   std::vector<SavedView> views;
   std::size_t index = 0;
@@ -97,9 +100,9 @@ Result<std::vector<SavedView>> views_from_json(const std::string& text, const st
       const auto parsed_palette = parse_palette(palette);
       const auto parsed_labels = parse_label_mode(labels);
       if (!parsed_method || !parsed_palette || !parsed_labels) {
-        return fail(fmt::format(
-            "{} ('{}'): method '{}', palette '{}' or labels '{}' is unknown; fix or delete it",
-            where, view.name, method, palette, labels));
+        return fail(
+            fmt::format("{} ('{}'): method '{}', palette '{}' or labels '{}' is unknown; {}", where,
+                        view.name, method, palette, labels, remedy));
       }
       s.method = *parsed_method;
       s.palette = *parsed_palette;
@@ -108,35 +111,30 @@ Result<std::vector<SavedView>> views_from_json(const std::string& text, const st
       s.high_contrast = item.value("high_contrast", false);
       s.manual_breaks = item.value("manual_breaks", std::vector<double>{});
       if (!(view.pixels_per_degree > 0)) {
-        return fail(fmt::format("{} ('{}'): pixels_per_degree must be positive; fix or delete it",
-                                where, view.name));
+        return fail(fmt::format("{} ('{}'): pixels_per_degree must be positive; {}", where,
+                                view.name, remedy));
       }
       views.push_back(std::move(view));
     } catch (const json::exception&) {
-      return fail(where +
-                  ": needs \"name\", \"center\" [lon, lat] and \"pixels_per_degree\"; fix or "
-                  "delete it");
+      return fail(
+          fmt::format("{}: needs \"name\", \"center\" [lon, lat] and \"pixels_per_degree\"; {}",
+                      where, remedy));
     }
   }
   return views;
 }
 
-Result<SavedViews> SavedViews::load(const std::filesystem::path& path) {
-  SavedViews saved;
-  saved.path_ = path;
+Result<std::vector<SavedView>> FileViewsStorage::load() const {
   std::error_code error;
-  if (!std::filesystem::exists(path, error)) return saved;
-  std::ifstream in(path);
-  if (!in) return fail(path.string() + ": cannot be read; check its permissions");
+  if (!std::filesystem::exists(path_, error)) return std::vector<SavedView>{};
+  std::ifstream in(path_);
+  if (!in) return fail(path_.string() + ": cannot be read; check its permissions");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  auto views = views_from_json(buffer.str(), path.string());
-  if (!views) return std::unexpected(views.error());
-  saved.views_ = std::move(*views);
-  return saved;
+  return views_from_json(buffer.str(), path_.string());
 }
 
-Result<void> SavedViews::write() const {
+Result<void> FileViewsStorage::save(const std::vector<SavedView>& views, const std::string&) {
   std::error_code error;
   if (path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), error);
   if (error) {
@@ -147,7 +145,7 @@ Result<void> SavedViews::write() const {
   const std::filesystem::path temporary = path_.string() + ".tmp";
   {
     std::ofstream out(temporary, std::ios::trunc);
-    out << views_to_json(views_);
+    out << views_to_json(views);
     if (!out) return fail(temporary.string() + ": cannot be written; check the disk and folder");
   }
   std::filesystem::rename(temporary, path_, error);
@@ -156,18 +154,94 @@ Result<void> SavedViews::write() const {
   return {};
 }
 
+ProjectViewsStorage::ProjectViewsStorage(std::string project_path, ReadState state, ApplyEdit apply)
+    : project_path_(std::move(project_path)), state_(std::move(state)), apply_(std::move(apply)) {}
+
+std::unique_ptr<ProjectViewsStorage> ProjectViewsStorage::over(Project& project) {
+  return std::make_unique<ProjectViewsStorage>(
+      project.store().location(), [&project]() -> const PlanningState& { return project.state(); },
+      [&project](Edit edit) { return project.apply(std::move(edit)); });
+}
+
+const std::string* ProjectViewsStorage::stored_text() const {
+  const auto& settings = state_().settings;
+  const auto it = settings.find(std::string(kSavedViewsSetting));
+  return it == settings.end() ? nullptr : &it->second;
+}
+
+std::string ProjectViewsStorage::location() const {
+  return fmt::format("{} (setting {})", project_path_, kSavedViewsSetting);
+}
+
+Result<std::vector<SavedView>> ProjectViewsStorage::load() const {
+  const std::string* text = stored_text();
+  seen_ = text ? std::optional<std::string>(*text) : std::nullopt;
+  if (!text) return std::vector<SavedView>{};
+  // Nothing outside the program writes the setting, so a bad one came from another tool or
+  // a damaged file: undo takes back the edit that wrote it.
+  return views_from_json(*text, fmt::format("{}: setting {}", project_path_, kSavedViewsSetting),
+                         fmt::format("undo the edit that wrote it (chipao-cli project history "
+                                     "{0} lists them, chipao-cli project undo {0} takes one back)",
+                                     project_path_));
+}
+
+Result<void> ProjectViewsStorage::save(const std::vector<SavedView>& views,
+                                       const std::string& change) {
+  std::optional<std::string> text;
+  if (!views.empty()) text = views_to_json(views);
+  const std::string* now = stored_text();
+  if (now ? text == *now : !text) return {};  // no edit for no change
+  auto edit = make_set_setting(state_(), std::string(kSavedViewsSetting), text);
+  if (!edit) return std::unexpected(edit.error());
+  // The builder's summary would hold the whole list; the history says what the planner did.
+  edit->summary = change;
+  if (auto applied = apply_(std::move(*edit)); !applied)
+    return fail(fmt::format("{}: the saved views could not be written ({})", project_path_,
+                            applied.error().message));
+  seen_ = std::move(text);
+  return {};
+}
+
+bool ProjectViewsStorage::changed_elsewhere() const {
+  const std::string* now = stored_text();
+  return now ? seen_ != *now : seen_.has_value();
+}
+
+Result<SavedViews> SavedViews::open(std::unique_ptr<ViewsStorage> storage) {
+  SavedViews saved;
+  auto views = storage->load();
+  if (!views) return std::unexpected(views.error());
+  saved.storage_ = std::move(storage);
+  saved.views_ = std::move(*views);
+  return saved;
+}
+
+Result<SavedViews> SavedViews::load(const std::filesystem::path& path) {
+  return open(std::make_unique<FileViewsStorage>(path));
+}
+
+Result<void> SavedViews::write(std::vector<SavedView> views, const std::string& change) {
+  if (auto saved = storage_->save(views, change); !saved) return saved;
+  views_ = std::move(views);
+  return {};
+}
+
 Result<void> SavedViews::save_view(SavedView view) {
   if (view.name.empty()) return fail("a saved view needs a name");
-  for (std::size_t i = 0; i < views_.size(); ++i) {
-    if (views_[i].name == view.name) {
-      views_[i] = std::move(view);
+  std::vector<SavedView> views = views_;
+  const std::string change = fmt::format("save view '{}'", view.name);
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    if (views[i].name == view.name) {
+      views[i] = std::move(view);
+      if (auto ok = write(std::move(views), change); !ok) return ok;
       current_ = i;
-      return write();
+      return {};
     }
   }
-  views_.push_back(std::move(view));
+  views.push_back(std::move(view));
+  if (auto ok = write(std::move(views), change); !ok) return ok;
   current_ = views_.size() - 1;
-  return write();
+  return {};
 }
 
 Result<void> SavedViews::rename(std::size_t index, const std::string& name) {
@@ -177,16 +251,30 @@ Result<void> SavedViews::rename(std::size_t index, const std::string& name) {
     if (i != index && views_[i].name == name)
       return fail(fmt::format("a saved view is already called '{}'; choose another name", name));
   }
-  views_[index].name = name;
-  return write();
+  std::vector<SavedView> views = views_;
+  const std::string change = fmt::format("rename view '{}' to '{}'", views[index].name, name);
+  views[index].name = name;
+  return write(std::move(views), change);
 }
 
 Result<void> SavedViews::remove(std::size_t index) {
   if (index >= views_.size()) return fail(fmt::format("no saved view number {}", index + 1));
-  views_.erase(views_.begin() + static_cast<std::ptrdiff_t>(index));
+  std::vector<SavedView> views = views_;
+  const std::string change = fmt::format("delete view '{}'", views[index].name);
+  views.erase(views.begin() + static_cast<std::ptrdiff_t>(index));
+  if (auto ok = write(std::move(views), change); !ok) return ok;
   if (current_ && *current_ >= views_.size())
     current_ = views_.empty() ? std::nullopt : std::optional<std::size_t>(views_.size() - 1);
-  return write();
+  return {};
+}
+
+Result<bool> SavedViews::refresh() {
+  if (!storage_->changed_elsewhere()) return false;
+  auto views = storage_->load();
+  if (!views) return std::unexpected(views.error());
+  views_ = std::move(*views);
+  if (current_ && *current_ >= views_.size()) current_.reset();
+  return true;
 }
 
 const SavedView* SavedViews::step(int direction) {

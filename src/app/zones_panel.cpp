@@ -68,10 +68,12 @@ std::optional<std::string> TextFields::input(const char* label, const std::strin
   return done;
 }
 
-ZonesWindow zones_window_rect(float scale) {
+ZonesWindow zones_window_rect(float scale, float below_px) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  // Below the layer panel on the left, where the map leaves room.
-  const float top = std::min(250.0f * scale, display.y * 0.3f);
+  // Below the layer panel on the left (it grows with its layers and saved views), keeping at
+  // least 200 px of the column for the zones.
+  const float wanted = below_px > 0 ? below_px + 6.0f * scale : 250.0f * scale;
+  const float top = std::max(std::min(wanted, display.y - 200.0f * scale), 0.0f);
   return {10.0f * scale, top, 410.0f * scale, display.y - top - 10.0f * scale};
 }
 

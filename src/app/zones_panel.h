@@ -34,11 +34,12 @@ class TextFields {
   std::map<std::string, Field> fields_;
 };
 
-// The window that hosts the zones, plan and history tabs: on the left, below the layers.
+// The window that hosts the zones, plan and history tabs: on the left, below the layer panel
+// (whose bottom edge is `below_px`; 0 when unknown), down to the bottom of the screen.
 struct ZonesWindow {
   float x = 0, y = 0, width = 0, height = 0;
 };
-ZonesWindow zones_window_rect(float scale);
+ZonesWindow zones_window_rect(float scale, float below_px);
 
 class ZonesPanel {
  public:

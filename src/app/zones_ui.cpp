@@ -32,16 +32,17 @@ void ZonesUi::take(const ToolResult& result) {
   }
 }
 
-void ZonesUi::draw_panels(Language language, float scale) {
+void ZonesUi::draw_panels(Language language, float scale, float below_px) {
   // The live tally: the active zone as the tool has it this frame.
   session_->set_preview(tool_.edited_polygon(), tool_.edited_zone(), tool_.stroke_codes(),
                         tool_.revision());
-  const ZonesWindow rect = zones_window_rect(scale);
-  ImGui::SetNextWindowPos({rect.x, rect.y}, ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize({rect.width, rect.height}, ImGuiCond_FirstUseEver);
+  // Docked in the left column under the layer panel, so the two never overlap.
+  const ZonesWindow rect = zones_window_rect(scale, below_px);
+  ImGui::SetNextWindowPos({rect.x, rect.y}, ImGuiCond_Always);
+  ImGui::SetNextWindowSize({rect.width, rect.height}, ImGuiCond_Always);
   const std::string title =
       fmt::format("{}###zones", tr(language, "เขตและแผนงาน", "Zones and plan"));
-  if (ImGui::Begin(title.c_str())) {
+  if (ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
     if (ImGui::BeginTabBar("zones_tabs")) {
       if (ImGui::BeginTabItem(tr(language, "เขต", "Zones"))) {
         zones_panel_.draw(*session_, tool_, language, message_);
@@ -76,6 +77,12 @@ bool ZonesUi::handle_mouse(const MouseInput& mouse, const render::Camera2D& came
   if (mouse.left_pressed && !mouse.over_panel) {
     tool_has_mouse_ = true;
     take(tool_.press(in, ctx));
+    if (!mouse.left_down) {
+      // Pressed and released between two frames (a quick click on a slow frame): release
+      // now, or a paint stroke would wait for a release that already happened.
+      take(tool_.release(in, context(camera)));
+      tool_has_mouse_ = false;
+    }
   } else if (tool_has_mouse_ && !mouse.left_down && was_down_) {
     take(tool_.release(in, context(camera)));
     tool_has_mouse_ = false;
@@ -99,7 +106,7 @@ void ZonesUi::handle_keys(const render::Camera2D& camera) {
 
 bool ZonesUi::handles_verb(const std::string& verb) {
   return verb == "project-zone-draw" || verb == "paint" || verb == "erase" || verb == "zone" ||
-         verb == "undo" || verb == "redo" || verb == "zone-rule";
+         verb == "undo" || verb == "redo" || verb == "zone-rule" || verb == "tool";
 }
 
 Result<void> ZonesUi::run_script(const std::string& verb, const std::string& argument,
@@ -117,6 +124,13 @@ Result<void> ZonesUi::run_script(const std::string& verb, const std::string& arg
     }
     return session_->apply(*r.edit, r.activates_new_zone);
   };
+  if (verb == "tool") {
+    // What the Zones panel's radio buttons do (ZonesPanel::draw).
+    tool_.set_mode(argument == "draw"    ? ToolMode::draw
+                   : argument == "paint" ? ToolMode::paint
+                                         : ToolMode::none);
+    return {};
+  }
   if (verb == "undo") return session_->undo();
   if (verb == "redo") return session_->redo();
   if (verb == "zone") {
@@ -156,17 +170,21 @@ Result<void> ZonesUi::run_script(const std::string& verb, const std::string& arg
     return outcome(tool_.finish(context(camera)));
   }
   // paint / erase <code>: a click on the unit's label point with the paint tool.
-  const ToolUnits* units = session_->tool_units();
-  const UnitLayerData* data = session_->units();
-  if (!units || !data) return fail(verb + ": the project's unit layer has not loaded");
-  const auto unit = data->index.find(argument);
-  if (!unit)
-    return fail(
-        fmt::format("{} {}: no unit with this code in layer '{}'", verb, argument, data->name));
-  const Vec2 at = data->index.units()[*unit].label_lonlat;
+  const auto point = unit_label_point(argument);
+  if (!point) return fail(verb + " " + point.error().message);
+  const Vec2 at = *point;
   tool_.set_mode(ToolMode::paint);
   if (verb == "paint") return outcome(click(at));
   return outcome(tool_.right_click(ToolInput{camera.world_to_screen(at)}, context(camera)));
+}
+
+Result<Vec2> ZonesUi::unit_label_point(const std::string& code) const {
+  const UnitLayerData* data = session_->units();
+  if (!session_->tool_units() || !data)
+    return fail(code + ": the project's unit layer has not loaded");
+  const auto unit = data->index.find(code);
+  if (!unit) return fail(fmt::format("{}: no unit with this code in layer '{}'", code, data->name));
+  return data->index.units()[*unit].label_lonlat;
 }
 
 }  // namespace chipao::app

@@ -31,19 +31,25 @@ class ZonesUi {
   std::vector<std::string> take_errors() { return session_->take_errors(); }
   bool loading() const { return session_->loading(); }
 
-  void draw_panels(Language language, float scale);
+  // `below_px`: the bottom edge of the layer panel, which the zones window stands under.
+  void draw_panels(Language language, float scale, float below_px);
   void draw_overlay(const render::Camera2D& camera);
   // Feeds the tool; true when the tool has the mouse, so the map neither pans nor selects.
   bool handle_mouse(const MouseInput& mouse, const render::Camera2D& camera);
   void handle_keys(const render::Camera2D& camera);
 
   // Script verbs: project-zone-draw "lon,lat lon,lat ...", paint <code>, erase <code>,
-  // zone <id>, undo, redo, zone-rule centroid|area. Errors name the verb and what to write.
+  // zone <id>, undo, redo, zone-rule centroid|area, tool draw|paint|none. Errors name the
+  // verb and what to write.
   static bool handles_verb(const std::string& verb);
   Result<void> run_script(const std::string& verb, const std::string& argument,
                           const render::Camera2D& camera);
 
   ProjectSession& session() { return *session_; }
+  // Where the paint verb clicks for `code`: the unit's label point (lon/lat), for a driver
+  // that clicks there with the real mouse. Fails while the unit layer loads or for an
+  // unknown code.
+  Result<Vec2> unit_label_point(const std::string& code) const;
 
  private:
   explicit ZonesUi(std::unique_ptr<ProjectSession> session) : session_(std::move(session)) {}

@@ -44,6 +44,7 @@ std::string project_usage() {
          "       chipao-cli project unassign P M [--json]\n"
          "       chipao-cli project set P suppress N | language th|en | amphoe CODE [--json]\n"
          "       chipao-cli project history P [--json]\n"
+         "       chipao-cli project views P [--json]   (the app's saved views it holds)\n"
          "       chipao-cli project undo P [--json]\n"
          "       chipao-cli project redo P [--json]\n\n"
          "A project is one SpatiaLite file (QGIS opens it) with the boundary layer, the joined\n"
@@ -455,6 +456,7 @@ int run_project(const std::vector<std::string>& argv) {
   }
   const std::string& sub = args->positionals[0];
   if (sub == "new") return project_new(*args);
+  if (sub == "views") return run_project_views(argv);  // cmd_project_views.cpp
   static const std::set<std::string> known{"info",   "undo",     "redo", "figures",
                                            "assign", "unassign", "set",  "history"};
   if (!known.contains(sub)) {

@@ -16,6 +16,7 @@ std::string join_usage();
 int run_stats(const std::vector<std::string>& args);
 std::string stats_usage();
 int run_project(const std::vector<std::string>& args);
+int run_project_views(const std::vector<std::string>& args);  // chipao-cli project views
 int run_zones(const std::vector<std::string>& args);
 std::string zones_usage();
 int run_render(const std::vector<std::string>& args);
