@@ -272,7 +272,7 @@ void PlanPanel::draw_totals(const ProjectSession& session, Language language) {
     ImGui::Text(tr(language, "ความครอบคลุมของ %s (ครัวเรือนในแผน / คนที่ขาดแคลน, %s)",
                    "coverage of %s (planned households / deprived persons, %s)"),
                 z.zone_name.c_str(),
-                tally ? std::string(tally_rule_name(tally->rule)).c_str() : "");
+                tally ? rule_short_text(tally_rule_name(tally->rule), language) : "");
     for (const DimensionCoverage& c : zone_coverage(z, deprived))
       ImGui::Text("  %s: %s / %s = %s%%", dimension_text(static_cast<int>(c.dimension), language),
                   figure_text(c.planned_households).c_str(), figure_text(c.deprived).c_str(),

@@ -233,7 +233,7 @@ void ZonesPanel::draw_tally(const ProjectSession& session, Language language) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(value.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(rule.c_str());
+    ImGui::TextUnformatted(rule_short_text(rule, language));
   };
   const auto value = [&](const char* column) {
     const ZoneTally::Figure* f = tally->figure(column);
@@ -265,7 +265,7 @@ void ZonesPanel::draw_tally(const ProjectSession& session, Language language) {
       const double v = value(column.c_str());
       if (std::isnan(v) || v == 0) continue;
       ImGui::Text(tr(language, "ตัวชี้วัด %d: %s คน (%s)", "indicator %d: %s persons (%s)"), i,
-                  figure_text(v).c_str(), rule.c_str());
+                  figure_text(v).c_str(), rule_short_text(rule, language));
     }
     ImGui::TreePop();
   }

@@ -12,6 +12,12 @@ const char* rule_text(std::string_view rule, Language language) {
   return tr(language, "หน่วยที่ระบาย (นับทั้งหน่วย)", "painted units (each counts whole)");
 }
 
+const char* rule_short_text(std::string_view rule, Language language) {
+  if (rule == "centroid") return tr(language, "จุดกลาง", "centroid");
+  if (rule == "area") return tr(language, "สัดส่วนพื้นที่", "area");
+  return tr(language, "ระบายทั้งหน่วย", "painted");
+}
+
 const char* dimension_text(int dimension, Language language) {
   switch (dimension) {
     case 0:

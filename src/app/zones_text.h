@@ -16,6 +16,8 @@ inline const char* tr(Language language, const char* thai, const char* english) 
 
 // "centroid" / "area" / "painted" as planners read it, with what the rule means.
 const char* rule_text(std::string_view rule, Language language);
+// The rule in a word or two, for the rule column beside every figure.
+const char* rule_short_text(std::string_view rule, Language language);
 // The TPMAP dimension's name: "สุขภาพ" / "health", ...
 const char* dimension_text(int dimension, Language language);
 
