@@ -581,6 +581,20 @@ bool App::take_load_outcomes() {
       project_layers = true;
     }
   }
+  bool changed_elsewhere = false;
+  if (zones_) {
+    // Edits another process committed (chipao-cli, another window): zones, plan, history and
+    // tallies follow; saved views may have changed with them.
+    if (auto caught = zones_->session().catch_up(); !caught) {
+      add_error(caught.error().message);
+    } else if (*caught) {
+      changed_elsewhere = true;
+      std::printf("chipao: took in edits made elsewhere (history %zu of %zu)\n",
+                  zones_->session().history().position(), zones_->session().history().size());
+      std::fflush(stdout);
+      refresh_saved_views();
+    }
+  }
   if (!outcomes.empty() || project_layers) controller_->layers_changed();
   // --amphoe opens drilled down once everything has arrived.
   if (options_.amphoe && !initial_drill_done_ && !loader_->status().busy &&
@@ -590,7 +604,7 @@ bool App::take_load_outcomes() {
     fit_pending_ = false;
     fit_to(controller_->focus_extent());
   }
-  return !outcomes.empty() || project_layers;
+  return !outcomes.empty() || project_layers || changed_elsewhere;
 }
 
 render::FitPadding App::fit_padding() const {

@@ -79,6 +79,14 @@ Result<std::unique_ptr<ProjectSession>> ProjectSession::open(const std::string& 
   if (!project) return std::unexpected(project.error());
   std::unique_ptr<ProjectSession> session(new ProjectSession(path, std::move(*project)));
   ProjectSession* self = session.get();
+  // Edits other processes commit reach this window within a second: the watch polls the
+  // store's version on its own connection and wakes the UI, which then catches up.
+  auto watch = self->project_.store().watch([self, wake = wake_ui] {
+    self->changed_elsewhere_.store(true);
+    if (wake) wake();
+  });
+  if (!watch) return std::unexpected(watch.error());
+  session->watch_ = std::move(*watch);
   session->worker_ = std::jthread(
       [self, wake = std::move(wake_ui)](std::stop_token stop) { self->load(stop, wake); });
   return session;
@@ -196,6 +204,25 @@ Result<void> ProjectSession::redo() {
   if (!redone) return std::unexpected(redone.error());
   after_state_change();
   return {};
+}
+
+Result<bool> ProjectSession::catch_up() {
+  if (!changed_elsewhere_.exchange(false)) return false;
+  const auto assignments = state().assignments;
+  auto changed = project_.refresh();
+  if (!changed) return changed;
+  if (!*changed) return false;
+  const auto same = [](const MunicipalAssignment& a, const MunicipalAssignment& b) {
+    return a.municipal_code == b.municipal_code && a.tambons == b.tambons;
+  };
+  if (units_ && !std::equal(assignments.begin(), assignments.end(), state().assignments.begin(),
+                            state().assignments.end(), same)) {
+    // Another process assigned a municipal area: its figures were joined again.
+    if (auto figures = project_.figures(units_->name))
+      units_->figures.columns = (*figures)->join.columns;
+  }
+  after_state_change();
+  return true;
 }
 
 void ProjectSession::after_state_change() {

@@ -13,6 +13,7 @@
 // (rule "painted"); the amphoe share is of the amphoe's target poor on the unit layer.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -73,6 +74,11 @@ class ProjectSession {
   Result<void> undo();
   Result<void> redo();
   int revision() const { return revision_; }  // bumped by every state change
+  // Takes in edits another process (chipao-cli, another window) committed, once the store's
+  // watch has said there are some: true when the state changed (zones, plan, history and
+  // tallies then follow it). Cheap when nothing happened. UI thread, once per frame.
+  Result<bool> catch_up();
+  bool read_only() const { return project_.read_only(); }
 
   std::int64_t active_zone() const { return active_zone_; }
   void set_active_zone(std::int64_t id);
@@ -105,6 +111,8 @@ class ProjectSession {
 
   std::string path_;
   Project project_;
+  std::atomic<bool> changed_elsewhere_{false};  // set by the store's watch thread
+  std::unique_ptr<StoreWatch> watch_;
   std::int64_t active_zone_ = 0;
   TallyRule drawn_rule_ = TallyRule::centroid;
   int revision_ = 0;

@@ -110,12 +110,15 @@ int plan_add(const Args& args, Project& project) {
       return report(fmt::format("--status {}: choose planned, approved, in_progress or done", *s));
     i.status = *status;
   }
-  const std::int64_t id = state.next_intervention_id();
   const std::int64_t households = i.households;
   const double cost = i.cost_baht();
+  // The id is the next free one when the edit is written, not when this process read.
   return apply_edit_and_report(
-      args, project, make_add_intervention(state, i),
-      {{"intervention", id}, {"zone", *zone_id}, {"households", households}, {"cost_baht", cost}});
+      args, project, [&](const PlanningState& now) { return make_add_intervention(now, i); },
+      {{"zone", *zone_id}, {"households", households}, {"cost_baht", cost}},
+      [](ordered_json& details, const Edit& committed) {
+        details["intervention"] = created_id(committed, EntityKind::intervention);
+      });
 }
 
 int plan_list(const Args& args, Project& project) {
@@ -220,8 +223,9 @@ int plan_catalogue_add(const Args& args, Project& project) {
   }
   c.unit_cost_baht = *cost;
   const std::string id = c.id;
-  return apply_edit_and_report(args, project, make_put_catalogue_entry(project.state(), c),
-                               {{"catalogue", id}});
+  return apply_edit_and_report(
+      args, project, [&](const PlanningState& now) { return make_put_catalogue_entry(now, c); },
+      {{"catalogue", id}});
 }
 
 }  // namespace
@@ -286,8 +290,10 @@ int run_plan(const std::vector<std::string>& argv) {
       std::cerr << fmt::format("{}: {}\n", path, id.error().message);
       return 1;
     }
-    return apply_edit_and_report(*args, *project, make_remove_intervention(project->state(), *id),
-                                 {{"intervention", *id}});
+    return apply_edit_and_report(
+        *args, *project,
+        [&](const PlanningState& now) { return make_remove_intervention(now, *id); },
+        {{"intervention", *id}});
   }
   const auto cap = args->value("cap");
   if (!cap) {
@@ -299,8 +305,9 @@ int run_plan(const std::vector<std::string>& argv) {
     std::cerr << fmt::format("{}: {}\n", path, baht.error().message);
     return 1;
   }
-  return apply_edit_and_report(*args, *project, make_set_budget_cap(project->state(), *baht),
-                               {{"budget_cap_baht", *baht}});
+  return apply_edit_and_report(
+      *args, *project, [&](const PlanningState& now) { return make_set_budget_cap(now, *baht); },
+      {{"budget_cap_baht", *baht}});
 }
 
 }  // namespace chipao::cli

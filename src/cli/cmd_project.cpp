@@ -64,6 +64,29 @@ std::string project_usage() {
          layer_options_help();
 }
 
+// Whether `project new` may write a project at `path`: a new name, or with --force a ChiPao
+// project that no other program has open. Anything else is refused with what to do.
+Result<void> may_create_project_at(const std::string& path, bool force) {
+  using Kind = SpatiaLiteStore::FileKind;
+  const Kind kind = SpatiaLiteStore::identify(path);
+  if (kind == Kind::missing) return {};
+  if (!force) return fail(fmt::format("{} already exists; give --force to replace it", path));
+  if (kind == Kind::not_a_project)
+    return fail(fmt::format(
+        "{} is not a ChiPao project; --force replaces only projects — choose another name", path));
+  if (kind == Kind::unreadable)
+    return fail(fmt::format(
+        "{} cannot be read, so ChiPao cannot tell whether it is a project; choose another name "
+        "or check its permissions",
+        path));
+  if (SpatiaLiteStore::open_elsewhere(path))
+    return fail(fmt::format(
+        "{} is open in another ChiPao program (the app or chipao-cli); close it there first, or "
+        "choose another name",
+        path));
+  return {};
+}
+
 int project_new(const Args& args) {
   if (args.positionals.size() != 2 || !args.value("boundaries")) {
     std::cerr << "chipao-cli project new: give the project path and --boundaries\n"
@@ -71,8 +94,8 @@ int project_new(const Args& args) {
     return 2;
   }
   const std::string path = args.positionals[1];
-  if (fs::exists(path) && !args.has("force")) {
-    std::cerr << fmt::format("{} already exists; give --force to replace it\n", path);
+  if (auto ok = may_create_project_at(path, args.has("force")); !ok) {
+    std::cerr << ok.error().message << "\n";
     return 1;
   }
   auto loaded = load_joined_layer(args, {.command = "project new", .tables_optional = true});
@@ -98,32 +121,44 @@ int project_new(const Args& args) {
             [](const auto& a, const auto& b) { return a.municipal_code < b.municipal_code; });
 
   // Built beside the target and renamed into place: a half-built project never carries the
-  // target's name, and an existing project stays intact until the new one is complete.
+  // target's name, and an existing project stays intact until the new one is complete. On
+  // any failure the partial project and its -wal/-shm files go.
   const std::string tmp = path + ".tmp";
-  for (const std::string& stale : {tmp, tmp + "-wal", tmp + "-shm"}) fs::remove(stale);
+  const auto remove_tmp = [&] {
+    std::error_code ignored;
+    for (const std::string& stale : {tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"})
+      fs::remove(stale, ignored);
+  };
+  remove_tmp();
   {
     auto store = SpatiaLiteStore::create(tmp);
-    if (!store) {
-      std::cerr << store.error().message << "\n";
-      return 1;
-    }
-    Result<void> ok = (*store)->write_initial(state);
+    Result<void> ok = store ? Result<void>{} : std::unexpected(store.error());
+    if (ok) ok = (*store)->write_initial(state);
     if (ok) ok = (*store)->save_layer(stored);
     if (ok) ok = (*store)->checkpoint();
     if (!ok) {
-      store->reset();
-      fs::remove(tmp);
+      if (store) store->reset();
+      remove_tmp();
       std::cerr << ok.error().message << "\n";
       return 1;
     }
+  }
+  // Checked again just before the replace: the app may have opened it meanwhile.
+  if (auto ok = may_create_project_at(path, args.has("force")); !ok) {
+    remove_tmp();
+    std::cerr << ok.error().message << "\n";
+    return 1;
   }
   // The old project's WAL must not be replayed onto the new file.
   for (const std::string& stale : {path + "-wal", path + "-shm"}) fs::remove(stale);
   std::error_code ec;
   fs::rename(tmp, path, ec);
   if (ec) {
-    std::cerr << fmt::format("{}: could not move the new project into place ({}); it is at {}\n",
-                             path, ec.message(), tmp);
+    remove_tmp();
+    std::cerr << fmt::format(
+        "{}: could not move the new project into place ({}); nothing was "
+        "changed — check the folder is writable and try again\n",
+        path, ec.message());
     return 1;
   }
   if (args.has("json")) {
@@ -345,8 +380,9 @@ int project_assign(const Args& args, Project& project, bool assign) {
   }
   const std::string code = a.municipal_code;
   const std::vector<std::string> tambons = a.tambons;
-  return apply_edit_and_report(args, project, make_set_assignment(project.state(), std::move(a)),
-                               {{"municipal", code}, {"tambons", tambons}});
+  return apply_edit_and_report(
+      args, project, [&](const PlanningState& now) { return make_set_assignment(now, a); },
+      {{"municipal", code}, {"tambons", tambons}});
 }
 
 // Settings a planner may change, with their keys in the project and what each accepts.
@@ -403,8 +439,9 @@ int project_set(const Args& args, Project& project) {
     return 1;
   }
   const auto [key, value] = *setting;
-  return apply_edit_and_report(args, project, make_set_setting(project.state(), key, value),
-                               {{"setting", key}, {"value", value}});
+  return apply_edit_and_report(
+      args, project, [&](const PlanningState& now) { return make_set_setting(now, key, value); },
+      {{"setting", key}, {"value", value}});
 }
 
 int project_history(const Args& args, Project& project) {

@@ -113,17 +113,19 @@ int zones_import(const Args& args) {
     std::cerr << fmt::format("{}: no polygons to import\n", zones_path);
     return 1;
   }
-  auto edit = make_import_zones(project->state(), std::move(zones),
-                                fs::path(zones_path).filename().string());
-  if (!edit) {
-    std::cerr << fmt::format("{}: {}\n", zones_path, edit.error().message);
+  const std::string source = fs::path(zones_path).filename().string();
+  bool builder_failed = false;
+  auto committed = project->apply([&](const PlanningState& now) -> Result<Edit> {
+    auto edit = make_import_zones(now, zones, source);
+    builder_failed = !edit;
+    return edit;
+  });
+  if (!committed) {
+    std::cerr << (builder_failed ? zones_path + ": " : std::string()) << committed.error().message
+              << "\n";
     return 1;
   }
-  const std::size_t count = edit->changes.size();
-  if (auto ok = project->apply(std::move(*edit)); !ok) {
-    std::cerr << ok.error().message << "\n";
-    return 1;
-  }
+  const std::size_t count = (*committed)->changes.size();
   if (args.has("json")) {
     std::cout << ordered_json{{"project", project_path},
                               {"imported", count},
@@ -195,8 +197,9 @@ int zones_paint(const Args& args, Project& project) {
     return 1;
   }
   if (id) {
-    return apply_edit_and_report(args, project, make_paint_units(state, *id, *codes),
-                                 {{"zone", *id}, {"created", false}});
+    return apply_edit_and_report(
+        args, project, [&](const PlanningState& now) { return make_paint_units(now, *id, *codes); },
+        {{"zone", *id}, {"created", false}});
   }
   // A name that is no zone yet: a new painted zone (all digits would read as a missing id).
   if (std::all_of(zone->begin(), zone->end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -208,9 +211,13 @@ int zones_paint(const Args& args, Project& project) {
   z.kind = ZoneKind::painted;
   z.unit_level = level;
   z.unit_codes = *codes;
-  const std::int64_t new_id = state.next_zone_id();
-  return apply_edit_and_report(args, project, make_create_zone(state, std::move(z)),
-                               {{"zone", new_id}, {"created", true}});
+  // The id is the next free one when the edit is written, not when this process read.
+  return apply_edit_and_report(
+      args, project, [&](const PlanningState& now) { return make_create_zone(now, z); },
+      {{"created", true}},
+      [](ordered_json& details, const Edit& committed) {
+        details["zone"] = created_id(committed, EntityKind::zone);
+      });
 }
 
 int zones_change(const Args& args, Project& project, const std::string& sub) {
@@ -228,21 +235,18 @@ int zones_change(const Args& args, Project& project, const std::string& sub) {
     std::cerr << fmt::format("{}: {}\n", project.store().location(), id.error().message);
     return 1;
   }
-  Result<Edit> edit = fail("");
-  if (sub == "rename") {
-    if (args.positionals[3].empty()) {
-      std::cerr << "chipao-cli zones rename: the new name is empty\n";
-      return 2;
-    }
-    edit = make_rename_zone(state, *id, args.positionals[3]);
-  } else if (sub == "color") {
-    edit = make_recolour_zone(state, *id, args.positionals[3]);
-  } else if (sub == "lock" || sub == "unlock") {
-    edit = make_set_zone_locked(state, *id, sub == "lock");
-  } else {
-    edit = make_delete_zone(state, *id);
+  if (sub == "rename" && args.positionals[3].empty()) {
+    std::cerr << "chipao-cli zones rename: the new name is empty\n";
+    return 2;
   }
-  return apply_edit_and_report(args, project, std::move(edit), {{"zone", *id}});
+  const std::int64_t zone = *id;
+  const EditBuilder build = [&](const PlanningState& now) -> Result<Edit> {
+    if (sub == "rename") return make_rename_zone(now, zone, args.positionals[3]);
+    if (sub == "color") return make_recolour_zone(now, zone, args.positionals[3]);
+    if (sub == "lock" || sub == "unlock") return make_set_zone_locked(now, zone, sub == "lock");
+    return make_delete_zone(now, zone);
+  };
+  return apply_edit_and_report(args, project, build, {{"zone", zone}});
 }
 
 }  // namespace

@@ -39,29 +39,46 @@ Result<std::int64_t> find_zone(const PlanningState& state, const std::string& na
                           name_or_id, zones.empty() ? "it has no zones" : "zones: " + zones));
 }
 
-int apply_edit_and_report(const Args& args, Project& project, Result<Edit> edit,
-                          nlohmann::ordered_json details) {
+int apply_edit_and_report(const Args& args, Project& project, const EditBuilder& build,
+                          nlohmann::ordered_json details, const EditDetails& more) {
   const std::string& path = project.store().location();
-  if (!edit) {
-    std::cerr << fmt::format("{}: {}\n", path, edit.error().message);
+  // A builder's own refusal (an unknown zone, a locked zone) is about the input: name the file.
+  bool builder_failed = false;
+  auto committed = project.apply([&](const PlanningState& state) -> Result<Edit> {
+    auto edit = build(state);
+    builder_failed = !edit;
+    return edit;
+  });
+  if (!committed) {
+    if (builder_failed)
+      std::cerr << fmt::format("{}: {}\n", path, committed.error().message);
+    else
+      std::cerr << committed.error().message << "\n";
     return 1;
   }
-  const std::string summary = edit->summary;
-  if (auto ok = project.apply(std::move(*edit)); !ok) {
-    std::cerr << ok.error().message << "\n";
-    return 1;
-  }
+  const Edit& edit = **committed;
+  if (more) more(details, edit);
   if (args.has("json")) {
     nlohmann::ordered_json j;
     j["project"] = path;
-    j["edit"] = summary;
+    j["edit"] = edit.summary;
     for (auto& [key, value] : details.items()) j[key] = value;
     j["history"] = {{"length", project.history().size()},
                     {"position", project.history().position()}};
     std::cout << j.dump(2) << "\n";
   } else {
     std::cout << fmt::format("{}: {} (edit {}; undo with chipao-cli project undo {})\n", path,
-                             summary, project.history().position(), path);
+                             edit.summary, project.history().position(), path);
+  }
+  return 0;
+}
+
+std::int64_t created_id(const Edit& edit, EntityKind kind) {
+  for (const EntityChange& c : edit.changes) {
+    if (c.kind != kind || c.before) continue;
+    std::int64_t id = 0;
+    std::from_chars(c.key.data(), c.key.data() + c.key.size(), id);
+    return id;
   }
   return 0;
 }

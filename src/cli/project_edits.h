@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -22,11 +23,20 @@ std::optional<Project> open_project_or_report(const std::string& path);
 // zones there are.
 Result<std::int64_t> find_zone(const PlanningState& state, const std::string& name_or_id);
 
-// Applies the edit (or prints the builder's error, prefixed with the project path) and prints
-// the result: `details` are merged into the JSON; the text says what was done and how to
-// undo it. Returns the exit code.
-int apply_edit_and_report(const Args& args, Project& project, Result<Edit> edit,
-                          nlohmann::ordered_json details = nlohmann::ordered_json::object());
+// Adds to the printed details what only the committed edit knows (a new zone's id).
+using EditDetails = std::function<void(nlohmann::ordered_json& details, const Edit& committed)>;
+
+// Decides the edit inside its write transaction (`build` sees the state as committed by every
+// process at that moment), commits it, and prints the result: `details` are merged into the
+// JSON; the text says what was done and how to undo it. A builder's error is printed
+// prefixed with the project path. Returns the exit code.
+int apply_edit_and_report(const Args& args, Project& project, const EditBuilder& build,
+                          nlohmann::ordered_json details = nlohmann::ordered_json::object(),
+                          const EditDetails& more = {});
+
+// The id of the entity of `kind` that the edit creates (its first change with no "before"),
+// as a number; 0 when it creates none.
+std::int64_t created_id(const Edit& edit, EntityKind kind);
 
 // Parses a whole number / an amount of baht for option `what`; errors say what to give.
 Result<std::int64_t> parse_count(const std::string& text, const std::string& what);

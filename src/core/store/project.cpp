@@ -10,8 +10,12 @@
 
 namespace chipao {
 
-Project::Project(std::unique_ptr<ProjectStore> store, PlanningState state, EditHistory history)
-    : store_(std::move(store)), state_(std::move(state)), history_(std::move(history)) {}
+Project::Project(std::unique_ptr<ProjectStore> store, PlanningState state, EditHistory history,
+                 std::int64_t version)
+    : store_(std::move(store)),
+      state_(std::move(state)),
+      history_(std::move(history)),
+      version_(version) {}
 
 Result<Project> Project::open(const std::string& path, const StoreOptions& options) {
   auto store = SpatiaLiteStore::open(path, options);
@@ -19,12 +23,68 @@ Result<Project> Project::open(const std::string& path, const StoreOptions& optio
   return from_store(std::move(*store));
 }
 
+namespace {
+
+struct Snapshot {
+  PlanningState state;
+  EditHistory history;
+  std::int64_t version = 0;
+};
+
+// State, history and version as of one moment. Outside a transaction each read is its own,
+// so another process may commit between them: the version read before and after tells, and
+// the reads are repeated then.
+Result<Snapshot> read_snapshot(ProjectStore& store) {
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    auto before = store.version();
+    if (!before) return std::unexpected(before.error());
+    auto state = store.load_state();
+    if (!state) return std::unexpected(state.error());
+    auto history = store.load_history();
+    if (!history) return std::unexpected(history.error());
+    auto after = store.version();
+    if (!after) return std::unexpected(after.error());
+    if (*before == *after) return Snapshot{std::move(*state), std::move(*history), *after};
+  }
+  return fail(fmt::format(
+      "{} is busy: other programs keep saving to it, so ChiPao could not read it as of one "
+      "moment; try again",
+      store.location()));
+}
+
+}  // namespace
+
 Result<Project> Project::from_store(std::unique_ptr<ProjectStore> store) {
-  auto state = store->load_state();
+  auto snapshot = read_snapshot(*store);
+  if (!snapshot) return std::unexpected(snapshot.error());
+  return Project(std::move(store), std::move(snapshot->state), std::move(snapshot->history),
+                 snapshot->version);
+}
+
+Result<void> Project::reload(std::int64_t version) {
+  auto state = store_->load_state();
   if (!state) return std::unexpected(state.error());
-  auto history = store->load_history();
+  auto history = store_->load_history();
   if (!history) return std::unexpected(history.error());
-  return Project(std::move(store), std::move(*state), std::move(*history));
+  state_ = std::move(*state);
+  history_ = std::move(*history);
+  version_ = version;
+  figures_.clear();  // an assignment edit elsewhere may have joined them again
+  return {};
+}
+
+Result<bool> Project::refresh() {
+  auto now = store_->version();
+  if (!now) return std::unexpected(now.error());
+  if (*now == version_) return false;
+  auto snapshot = read_snapshot(*store_);
+  if (!snapshot) return std::unexpected(snapshot.error());
+  if (snapshot->version == version_) return false;
+  state_ = std::move(snapshot->state);
+  history_ = std::move(snapshot->history);
+  version_ = snapshot->version;
+  figures_.clear();
+  return true;
 }
 
 bool edit_changes_assignments(const Edit& edit) {
@@ -77,49 +137,95 @@ Result<std::vector<ProjectFigures>> Project::rejoin() {
   return out;
 }
 
-Result<void> Project::commit(const Edit& edit, bool forward, HistoryStep step) {
-  if (auto ok = apply_edit(state_, edit, forward); !ok) return ok;
+Result<const Edit*> Project::commit(HistoryStep step, const EditBuilder& build) {
+  const bool forward = step != HistoryStep::undo;
+  Edit edit;
+  bool in_memory = false;  // state_ holds the edit (to be reverted if the write fails)
+  std::int64_t committed_version = 0;
   std::vector<ProjectFigures> rejoined;
-  if (edit_changes_assignments(edit)) {
-    auto r = rejoin();
-    if (!r) {
-      (void)apply_edit(state_, edit, !forward);
-      return std::unexpected(r.error());
+  auto written = store_->in_write_transaction([&](std::int64_t before) -> Result<void> {
+    committed_version = before + 1;
+    // Another process committed since this project last read: decide against its state.
+    if (before != version_)
+      if (auto ok = reload(before); !ok) return ok;
+    switch (step) {
+      case HistoryStep::apply: {
+        auto built = build(state_);
+        if (!built) return std::unexpected(built.error());
+        edit = std::move(*built);
+        break;
+      }
+      case HistoryStep::undo:
+        if (!history_.can_undo()) return fail("nothing to undo");
+        edit = history_.entries()[history_.position() - 1];
+        break;
+      case HistoryStep::redo:
+        if (!history_.can_redo()) return fail("nothing to redo");
+        edit = history_.entries()[history_.position()];
+        break;
     }
-    rejoined = std::move(*r);
+    if (auto ok = apply_edit(state_, edit, forward); !ok) return ok;
+    in_memory = true;
+    if (edit_changes_assignments(edit)) {
+      auto r = rejoin();
+      if (!r) return std::unexpected(r.error());
+      rejoined = std::move(*r);
+    }
+    std::vector<LayerFiguresUpdate> updates;
+    for (const ProjectFigures& f : rejoined)
+      updates.push_back({f.layer, f.join.columns, f.join.assigned_from, f.report_json});
+    return store_->write_step_with_figures(state_, edit, step, history_.position(), updates);
+  });
+  if (!written) {
+    if (in_memory) (void)apply_edit(state_, edit, !forward);
+    return std::unexpected(written.error());
   }
-  std::vector<LayerFiguresUpdate> updates;
-  for (const ProjectFigures& f : rejoined)
-    updates.push_back({f.layer, f.join.columns, f.join.assigned_from, f.report_json});
-  if (auto ok = store_->write_step_with_figures(state_, edit, step, history_.position(), updates);
-      !ok) {
-    (void)apply_edit(state_, edit, !forward);
-    return ok;
-  }
+  version_ = committed_version;
   for (ProjectFigures& f : rejoined) figures_[f.layer] = std::move(f);
-  return {};
+  switch (step) {
+    case HistoryStep::apply:
+      history_.record_applied(std::move(edit));
+      return &history_.entries()[history_.position() - 1];
+    case HistoryStep::undo:
+      history_.step(-1);
+      return &history_.entries()[history_.position()];
+    case HistoryStep::redo:
+      history_.step(+1);
+      return &history_.entries()[history_.position() - 1];
+  }
+  return fail("unknown history step (a bug)");
+}
+
+Result<const Edit*> Project::apply(const EditBuilder& build) {
+  return commit(HistoryStep::apply, build);
 }
 
 Result<void> Project::apply(Edit edit) {
-  if (auto ok = commit(edit, true, HistoryStep::apply); !ok) return ok;
-  history_.record_applied(std::move(edit));
+  const std::int64_t prepared_at = version_;
+  auto done = commit(HistoryStep::apply, [&](const PlanningState& now) -> Result<Edit> {
+    if (version_ != prepared_at) {
+      // Prepared before another program's edit arrived: still right only if everything it
+      // changes is as it was when prepared.
+      PlanningState trial = now;
+      if (!apply_edit(trial, edit, true)) {
+        return fail(fmt::format(
+            "{}: another ChiPao program changed this a moment ago ({}); its change is shown "
+            "now — make the edit again",
+            store_->location(), edit.summary));
+      }
+    }
+    return edit;
+  });
+  if (!done) return std::unexpected(done.error());
   return {};
 }
 
 Result<const Edit*> Project::undo() {
-  if (!history_.can_undo()) return fail("nothing to undo");
-  const Edit& edit = history_.entries()[history_.position() - 1];
-  if (auto ok = commit(edit, false, HistoryStep::undo); !ok) return std::unexpected(ok.error());
-  history_.step(-1);
-  return &edit;
+  return commit(HistoryStep::undo, {});
 }
 
 Result<const Edit*> Project::redo() {
-  if (!history_.can_redo()) return fail("nothing to redo");
-  const Edit& edit = history_.entries()[history_.position()];
-  if (auto ok = commit(edit, true, HistoryStep::redo); !ok) return std::unexpected(ok.error());
-  history_.step(+1);
-  return &edit;
+  return commit(HistoryStep::redo, {});
 }
 
 Result<const ProjectFigures*> Project::figures(const std::string& layer) {

@@ -9,6 +9,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -58,11 +61,40 @@ struct LayerSummary {
 
 enum class HistoryStep { apply, undo, redo };
 
+// Watches a store for commits made by other connections (other processes, or another
+// connection of this one) and calls back, from its own thread, soon after each; stops when
+// destroyed. The callback only signals: the reader then compares version()s.
+class StoreWatch {
+ public:
+  virtual ~StoreWatch() = default;
+};
+
+// Concurrency: any number of processes may hold one project open. Every write is one
+// transaction that holds the store's write lock (waiting a bounded time for another writer,
+// then failing with a "busy, try again" message), and every committed write raises version().
+// An edit must be decided inside in_write_transaction(), against what that transaction reads,
+// never against a copy read earlier: Project (core/store/project.h) does this.
 class ProjectStore {
  public:
   virtual ~ProjectStore() = default;
 
   virtual const std::string& location() const = 0;
+
+  // Opened for reading only (a read-only medium, or no permission to write); every write then
+  // fails with read_only_reason(), a message naming the file and what to do.
+  virtual bool read_only() const = 0;
+  virtual const std::string& read_only_reason() const = 0;
+
+  // The committed version: a number that every committed write raises. Cheap to read.
+  virtual Result<std::int64_t> version() = 0;
+  // Runs `body` inside one write transaction: the store's write lock is held, reads inside see
+  // the latest committed state, and the writes the body makes (write_step..., save_layer) join
+  // this transaction. `body` gets the version committed before it; when it succeeds, the
+  // transaction commits with that version + 1. A failing body rolls everything back.
+  virtual Result<void> in_write_transaction(
+      const std::function<Result<void>(std::int64_t version_before)>& body) = 0;
+  // Calls `on_change` after another connection commits (within about a quarter second).
+  virtual Result<std::unique_ptr<StoreWatch>> watch(std::function<void()> on_change) = 0;
 
   virtual Result<void> save_layer(const StoredLayer& layer) = 0;
   virtual Result<std::vector<LayerSummary>> layers() = 0;

@@ -6,15 +6,24 @@
 // (separate blocks keep clang-format from reordering them)
 #include <spatialite.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <stop_token>
+#include <thread>
 
+#include "core/store/store_failure.h"
 #include "core/store/wkb.h"
 
 namespace chipao {
@@ -22,6 +31,8 @@ namespace chipao {
 struct SpatiaLiteStore::Connection {
   sqlite3* db = nullptr;
   void* cache = nullptr;
+  // When the current wait for another writer's lock began (see wait_for_lock).
+  std::chrono::steady_clock::time_point waiting_since;
   ~Connection() {
     if (db) sqlite3_close_v2(db);
     if (cache) spatialite_cleanup_ex(cache);
@@ -46,6 +57,8 @@ class Stmt {
 
   bool ok() const { return rc_ == SQLITE_OK || rc_ == SQLITE_ROW || rc_ == SQLITE_DONE; }
   std::string error() const { return sqlite3_errmsg(db_); }
+  int rc() const { return rc_; }
+  sqlite3* db() const { return db_; }
 
   Stmt& bind(int i, std::string_view text) {
     sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -114,54 +127,94 @@ std::string sql_name(std::string_view name) {
   return out + "\"";
 }
 
-Result<void> exec(sqlite3* db, const std::string& path, std::string_view sql) {
-  char* message = nullptr;
+// The truthful message for a failed SQLite call (core/store/store_failure.h).
+Error failure(sqlite3* db, const std::string& path, int rc, std::string_view doing) {
+  const int os_errno = db ? sqlite3_system_errno(db) : 0;
+  // SQLite's text, with the extended code: "disk I/O error" alone does not say which call.
+  const std::string detail =
+      fmt::format("{}, code {}", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), rc);
+  return Error{
+      store_failure_message(path, classify_store_failure(path, rc, os_errno), doing, detail)};
+}
+
+Result<void> exec(sqlite3* db, const std::string& path, std::string_view sql,
+                  std::string_view doing = "save the project") {
   const std::string text(sql);
-  if (sqlite3_exec(db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string m = message ? message : sqlite3_errmsg(db);
-    sqlite3_free(message);
-    return fail(
-        fmt::format("{}: could not write the project ({}); check the disk has space and "
-                    "the file is writable",
-                    path, m));
-  }
+  const int rc = sqlite3_exec(db, text.c_str(), nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return std::unexpected(failure(db, path, rc, doing));
   return {};
 }
 
-// BEGIN IMMEDIATE .. COMMIT, rolled back when the body fails or throws.
+std::optional<std::string> get_meta(sqlite3* db, std::string_view key);
+
+std::int64_t stored_version(sqlite3* db) {
+  const auto v = get_meta(db, "version");
+  std::int64_t version = 0;
+  if (v) std::from_chars(v->data(), v->data() + v->size(), version);
+  return version;
+}
+
+// One write transaction: BEGIN IMMEDIATE takes the write lock first (waiting a bounded time
+// for another writer), so everything the body reads is the latest committed state and nobody
+// can commit in between. The body gets the version committed before it; on success the
+// version is raised by one in the same transaction. Rolled back when the body fails or throws.
+// Inside a transaction already (a store call made from a Project's transaction body), the
+// body simply joins it: the outer transaction commits and raises the version once.
 template <class Body>
-Result<void> transaction(sqlite3* db, const std::string& path, Body&& body) {
+Result<void> write_transaction(sqlite3* db, const std::string& path, Body&& body) {
+  if (!sqlite3_get_autocommit(db)) return body(stored_version(db));
   if (auto ok = exec(db, path, "BEGIN IMMEDIATE"); !ok) return ok;
   Result<void> result;
   try {
-    result = body();
+    const std::int64_t before = stored_version(db);
+    result = body(before);
+    if (result)
+      result = exec(db, path,
+                    fmt::format("INSERT OR REPLACE INTO chipao_meta(key, value) VALUES "
+                                "('version', '{}')",
+                                before + 1));
   } catch (...) {
-    (void)exec(db, path, "ROLLBACK");
+    (void)sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
   if (!result) {
-    (void)exec(db, path, "ROLLBACK");
+    (void)sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     return result;
   }
   if (auto ok = exec(db, path, "COMMIT"); !ok) {
-    (void)exec(db, path, "ROLLBACK");
+    (void)sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     return ok;
   }
   return {};
 }
 
+// Several reads as of one moment: a deferred transaction holds one WAL snapshot, so a writer
+// committing in between (which it may: readers never block writers in WAL mode) is not seen
+// half. Inside a transaction already, the body joins it.
+template <class T, class Body>
+Result<T> read_transaction(sqlite3* db, const std::string& path, Body&& body) {
+  if (!sqlite3_get_autocommit(db)) return body();
+  if (auto ok = exec(db, path, "BEGIN", "read the project"); !ok)
+    return std::unexpected(ok.error());
+  Result<T> result = body();
+  (void)sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  return result;
+}
+
+template <class Body>
+Result<void> transaction(sqlite3* db, const std::string& path, Body&& body) {
+  return write_transaction(db, path, [&](std::int64_t) { return body(); });
+}
+
 Result<void> step_done(Stmt& s, const std::string& path, std::string_view what) {
   s.step();
-  if (!s.ok())
-    return fail(fmt::format("{}: could not write {} ({}); check the disk has space", path, what,
-                            s.error()));
+  if (!s.ok()) return std::unexpected(failure(s.db(), path, s.rc(), fmt::format("save {}", what)));
   s.reset();
   return {};
 }
 
 Result<void> read_error(const Stmt& s, const std::string& path, std::string_view what) {
-  return fail(
-      fmt::format("{}: could not read {} ({}); the project may be damaged", path, what, s.error()));
+  return std::unexpected(failure(s.db(), path, s.rc(), fmt::format("read {}", what)));
 }
 
 constexpr std::string_view kSchema = R"sql(
@@ -207,17 +260,59 @@ CREATE TABLE IF NOT EXISTS chipao_table_rows (
   PRIMARY KEY (layer, table_position, row));
 )sql";
 
-Result<std::unique_ptr<SpatiaLiteStore::Connection>> connect(const std::string& path, int flags) {
+// How long a write waits for another process's write lock before giving up with "busy".
+// Edits commit in milliseconds, so this is only reached when something holds the lock far
+// longer than any edit (a stuck process, a very slow disk). CHIPAO_LOCK_WAIT_MS shortens it
+// for tests of the busy message.
+std::chrono::milliseconds lock_wait() {
+  static const std::chrono::milliseconds wait = [] {
+    const char* env = std::getenv("CHIPAO_LOCK_WAIT_MS");
+    const long ms = env ? std::strtol(env, nullptr, 10) : 0;
+    return std::chrono::milliseconds(ms > 0 ? ms : 10000);
+  }();
+  return wait;
+}
+
+// SQLite's busy handler: short sleeps (a millisecond at first, so that several writers taking
+// turns wait about as long as an edit takes, not SQLite's default back-off of up to 100 ms),
+// until lock_wait() has passed.
+int wait_for_lock(void* connection, int attempt) {
+  auto* c = static_cast<SpatiaLiteStore::Connection*>(connection);
+  const auto now = std::chrono::steady_clock::now();
+  if (attempt == 0) c->waiting_since = now;
+  if (now - c->waiting_since > lock_wait()) return 0;
+  std::this_thread::sleep_for(std::chrono::microseconds(attempt < 50 ? 500 : 2000));
+  return 1;
+}
+
+// `uri`: a "file:" URI (for immutable=1) instead of a plain path.
+Result<std::unique_ptr<SpatiaLiteStore::Connection>> connect(const std::string& path, int flags,
+                                                             const std::string& uri = {}) {
   auto c = std::make_unique<SpatiaLiteStore::Connection>();
-  if (sqlite3_open_v2(path.c_str(), &c->db, flags, nullptr) != SQLITE_OK) {
-    return fail(fmt::format("{}: cannot open ({}); check the path and that you may read it", path,
-                            c->db ? sqlite3_errmsg(c->db) : "out of memory"));
-  }
-  sqlite3_busy_timeout(c->db, 5000);
+  const int rc = sqlite3_open_v2(uri.empty() ? path.c_str() : uri.c_str(), &c->db,
+                                 flags | (uri.empty() ? 0 : SQLITE_OPEN_URI), nullptr);
+  if (rc != SQLITE_OK) return std::unexpected(failure(c->db, path, rc, "open the project"));
   sqlite3_extended_result_codes(c->db, 1);
   c->cache = spatialite_alloc_connection();
   spatialite_init_ex(c->db, c->cache, 0);
+  // After SpatiaLite's init, which sets a busy timeout of its own.
+  sqlite3_busy_handler(c->db, &wait_for_lock, c.get());
   return c;
+}
+
+// The first bytes of the file, read through SQLite's own file handle. Never open the project
+// file any other way while a connection to it exists: closing any descriptor of a file drops
+// every POSIX lock this process holds on it, SQLite's included, and another process closing
+// its connection would then delete the -wal file this process is still writing to.
+std::string file_header(sqlite3* db, int bytes) {
+  sqlite3_file* file = nullptr;
+  if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file ||
+      !file->pMethods)
+    return {};
+  std::string header(static_cast<std::size_t>(bytes), '\0');
+  // A short read fills the rest with zeros and says so: the header then does not match.
+  (void)file->pMethods->xRead(file, header.data(), bytes, 0);
+  return header;
 }
 
 Result<void> set_meta(sqlite3* db, const std::string& path, std::string_view key,
@@ -536,8 +631,9 @@ Result<void> write_figures(sqlite3* db, const std::string& path, const LayerFigu
 
 }  // namespace
 
-SpatiaLiteStore::SpatiaLiteStore(std::string path, std::unique_ptr<Connection> db)
-    : path_(std::move(path)), db_(std::move(db)) {}
+SpatiaLiteStore::SpatiaLiteStore(std::string path, std::unique_ptr<Connection> db,
+                                 std::string read_only_reason)
+    : path_(std::move(path)), db_(std::move(db)), read_only_reason_(std::move(read_only_reason)) {}
 
 SpatiaLiteStore::~SpatiaLiteStore() = default;
 
@@ -548,9 +644,13 @@ Result<std::unique_ptr<SpatiaLiteStore>> SpatiaLiteStore::create(const std::stri
   auto c = connect(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (!c) return std::unexpected(c.error());
   sqlite3* db = (*c)->db;
-  if (auto ok = exec(db, path, fmt::format("PRAGMA application_id = {}", kApplicationId)); !ok)
+  if (auto ok = exec(db, path, fmt::format("PRAGMA application_id = {}", kApplicationId),
+                     "create the project");
+      !ok)
     return std::unexpected(ok.error());
-  if (auto ok = exec(db, path, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL"); !ok)
+  if (auto ok = exec(db, path, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL",
+                     "create the project");
+      !ok)
     return std::unexpected(ok.error());
   auto made = transaction(db, path, [&]() -> Result<void> {
     // Only the WGS 84 reference systems: the full EPSG table costs seconds and megabytes.
@@ -569,21 +669,72 @@ Result<std::unique_ptr<SpatiaLiteStore>> SpatiaLiteStore::create(const std::stri
     return set_meta(db, path, "generator", "ChiPao");
   });
   if (!made) return std::unexpected(made.error());
-  return std::unique_ptr<SpatiaLiteStore>(new SpatiaLiteStore(path, std::move(*c)));
+  return std::unique_ptr<SpatiaLiteStore>(new SpatiaLiteStore(path, std::move(*c), {}));
 }
+
+namespace {
+
+// Whether the project has committed edits that live only in its -wal file so far.
+bool wal_has_content(const std::string& path) {
+  std::error_code ec;
+  const auto size = fs::file_size(path + "-wal", ec);
+  return !ec && size > 0;
+}
+
+// The first read of a newly opened connection: does the file hold ChiPao's chipao_meta table?
+// Fails with SQLite's code (a read-only medium without a -shm file, a full disk, a file that
+// is not a database, a damaged one).
+struct Probe {
+  int rc = SQLITE_OK;
+  bool has_meta = false;
+};
+Probe probe(sqlite3* db) {
+  Stmt s(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'chipao_meta'");
+  Probe p;
+  if (s.ok() && s.step()) {
+    p.has_meta = s.integer(0) > 0;
+    return p;
+  }
+  p.rc = s.rc() == SQLITE_OK ? SQLITE_ERROR : s.rc();
+  return p;
+}
+
+bool may_fall_back_to_reading(StoreFailure f) {
+  return f == StoreFailure::disk_full || f == StoreFailure::read_only_medium ||
+         f == StoreFailure::no_permission;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<SpatiaLiteStore>> SpatiaLiteStore::open(const std::string& path,
                                                                const StoreOptions& options) {
   std::error_code ec;
-  if (!fs::exists(path, ec))
+  const bool exists = fs::exists(path, ec);
+  if (ec && ec == std::errc::permission_denied)
+    return fail(store_failure_message(path, StoreFailure::no_permission, "read the project", ""));
+  if (!exists)
     return fail(
         fmt::format("{} does not exist; create a project with chipao-cli project new", path));
+  if (access(path.c_str(), R_OK) != 0)
+    return fail(store_failure_message(path, StoreFailure::no_permission, "read the project", ""));
   const auto size = fs::file_size(path, ec);
+  // Where the project cannot be written it still opens, for reading: to view, tally and export.
+  std::string read_only_reason;
   {
-    char header[16] = {};
-    std::ifstream in(path, std::ios::binary);
-    in.read(header, sizeof header);
-    if (in.gcount() < 16 || std::memcmp(header, "SQLite format 3", 16) != 0) {
+    const std::string folder =
+        fs::path(path).parent_path().empty() ? "." : fs::path(path).parent_path().string();
+    if (on_read_only_medium(path))
+      read_only_reason =
+          store_failure_message(path, StoreFailure::read_only_medium, "save edits", "");
+    else if (access(path.c_str(), W_OK) != 0 || access(folder.c_str(), W_OK) != 0)
+      read_only_reason =
+          store_failure_message(path, StoreFailure::no_permission, "save edits to it", "");
+  }
+  auto c = connect(path, read_only_reason.empty() ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
+  if (!c) return std::unexpected(c.error());
+  {
+    const std::string header = file_header((*c)->db, 16);
+    if (header.size() != 16 || std::memcmp(header.data(), "SQLite format 3", 16) != 0) {
       return fail(
           fmt::format("{} is not a ChiPao project (not a SQLite/SpatiaLite file); open "
                       "it as a layer, or create a project with chipao-cli project new",
@@ -595,19 +746,39 @@ Result<std::unique_ptr<SpatiaLiteStore>> SpatiaLiteStore::open(const std::string
       "new",
       path);
   if (size < 512) return fail(fmt::format(fmt::runtime(damaged), "the file is truncated"));
-  auto c = connect(path, SQLITE_OPEN_READWRITE);
-  if (!c) return std::unexpected(c.error());
-  sqlite3* db = (*c)->db;
-  {
-    Stmt s(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'chipao_meta'");
-    const bool row = s.ok() && s.step();
-    if (!row) return fail(fmt::format(fmt::runtime(damaged), s.error()));
-    if (s.integer(0) == 0) {
-      return fail(
-          fmt::format("{} is not a ChiPao project (no chipao_meta table); open it in "
-                      "QGIS or create a project with chipao-cli project new",
-                      path));
+
+  Probe p = probe((*c)->db);
+  if (p.rc != SQLITE_OK) {
+    const int os_errno = sqlite3_system_errno((*c)->db);
+    const StoreFailure why = classify_store_failure(path, p.rc, os_errno);
+    if (!may_fall_back_to_reading(why))
+      return std::unexpected(failure((*c)->db, path, p.rc, "open the project"));
+    // Reading needs SQLite's -shm file; where it cannot be made (a full disk, a read-only
+    // medium, a folder that is not ours) the file is read as it stands, which is exact
+    // when no committed edit waits in the -wal file.
+    read_only_reason = store_failure_message(path, why, "save edits", "");
+    const Error first = failure((*c)->db, path, p.rc, "open the project");
+    c->reset();
+    if (wal_has_content(path)) return std::unexpected(first);
+    std::string uri = "file:";
+    for (const char ch : fs::absolute(path).string()) {
+      if (ch == '%' || ch == '?' || ch == '#')
+        uri += fmt::format("%{:02X}", static_cast<unsigned char>(ch));
+      else
+        uri += ch;
     }
+    uri += "?immutable=1";
+    c = connect(path, SQLITE_OPEN_READONLY, uri);
+    if (!c) return std::unexpected(first);
+    p = probe((*c)->db);
+    if (p.rc != SQLITE_OK) return std::unexpected(first);
+  }
+  sqlite3* db = (*c)->db;
+  if (!p.has_meta) {
+    return fail(
+        fmt::format("{} is not a ChiPao project (no chipao_meta table); open it in "
+                    "QGIS or create a project with chipao-cli project new",
+                    path));
   }
   if (options.quick_check) {
     Stmt s(db, "PRAGMA quick_check");
@@ -617,7 +788,12 @@ Result<std::unique_ptr<SpatiaLiteStore>> SpatiaLiteStore::open(const std::string
       if (line != "ok") problems += (problems.empty() ? "" : "; ") + line;
       if (problems.size() > 300) break;
     }
-    if (!s.ok()) problems = s.error();
+    if (!s.ok()) {
+      const int rc = s.rc();
+      if ((rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+        return std::unexpected(failure(db, path, rc, "check the project"));
+      problems = s.error();
+    }
     if (!problems.empty()) return fail(fmt::format(fmt::runtime(damaged), problems));
   }
   const auto version = get_meta(db, "schema_version");
@@ -631,24 +807,124 @@ Result<std::unique_ptr<SpatiaLiteStore>> SpatiaLiteStore::open(const std::string
                     "up to {}); update ChiPao to open it",
                     path, v, kSchemaVersion));
   }
-  if (auto ok = exec(db, path, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL"); !ok)
-    return std::unexpected(ok.error());
-  if (v < 2) {
-    // Schema 1 lacked the input tables: add them (empty); its figures stay as joined.
-    auto upgraded = transaction(db, path, [&]() -> Result<void> {
-      if (auto ok = exec(db, path, kTablesSchema); !ok) return ok;
-      return set_meta(db, path, "schema_version", std::to_string(kSchemaVersion));
-    });
-    if (!upgraded) return std::unexpected(upgraded.error());
+  if (read_only_reason.empty()) {
+    if (auto ok = exec(db, path, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL",
+                       "open the project");
+        !ok)
+      return std::unexpected(ok.error());
+    if (v < 2) {
+      // Schema 1 lacked the input tables: add them (empty); its figures stay as joined.
+      auto upgraded = transaction(db, path, [&]() -> Result<void> {
+        if (auto ok = exec(db, path, kTablesSchema); !ok) return ok;
+        return set_meta(db, path, "schema_version", std::to_string(kSchemaVersion));
+      });
+      if (!upgraded) return std::unexpected(upgraded.error());
+    }
   }
-  return std::unique_ptr<SpatiaLiteStore>(new SpatiaLiteStore(path, std::move(*c)));
+  return std::unique_ptr<SpatiaLiteStore>(
+      new SpatiaLiteStore(path, std::move(*c), std::move(read_only_reason)));
+}
+
+SpatiaLiteStore::FileKind SpatiaLiteStore::identify(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return ec ? FileKind::unreadable : FileKind::missing;
+  if (access(path.c_str(), R_OK) != 0) return FileKind::unreadable;
+  auto c = connect(path, SQLITE_OPEN_READONLY);
+  if (!c) return FileKind::unreadable;
+  const std::string header = file_header((*c)->db, 16);
+  if (header.size() != 16 || std::memcmp(header.data(), "SQLite format 3", 16) != 0)
+    return FileKind::not_a_project;
+  const Probe p = probe((*c)->db);
+  if ((p.rc & 0xff) == SQLITE_NOTADB) return FileKind::not_a_project;
+  if (p.rc != SQLITE_OK) return FileKind::project;  // damaged or unreadable: may be recreated
+  return p.has_meta ? FileKind::project : FileKind::not_a_project;
+}
+
+bool SpatiaLiteStore::open_elsewhere(const std::string& path) {
+  // SQLite (unix VFS) holds a read lock on the 510 "shared" bytes after its pending and
+  // reserved bytes (at 1 GiB) while a WAL-mode connection is open. Asking whether a write lock
+  // there would conflict tells whether another process holds one. Called where this process
+  // has no connection to `path` (opening and closing a descriptor drops this process's locks).
+  constexpr off_t kPendingByte = 0x40000000;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = kPendingByte;
+  lock.l_len = 512;  // pending, reserved and the 510 shared bytes
+  const bool held = fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  ::close(fd);
+  return held;
 }
 
 Result<void> SpatiaLiteStore::checkpoint() {
   return exec(db_->db, path_, "PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
+Result<void> SpatiaLiteStore::writable() const {
+  if (!read_only_reason_.empty()) return fail(read_only_reason_);
+  return {};
+}
+
+Result<std::int64_t> SpatiaLiteStore::version() {
+  Stmt s(db_->db, "SELECT value FROM chipao_meta WHERE key = 'version'");
+  if (s.step()) {
+    const std::string text = s.text(0);
+    std::int64_t v = 0;
+    std::from_chars(text.data(), text.data() + text.size(), v);
+    return v;
+  }
+  if (!s.ok()) return std::unexpected(read_error(s, path_, "the project's version").error());
+  return std::int64_t{0};
+}
+
+Result<void> SpatiaLiteStore::in_write_transaction(
+    const std::function<Result<void>(std::int64_t version_before)>& body) {
+  if (auto ok = writable(); !ok) return ok;
+  return write_transaction(db_->db, path_, body);
+}
+
+namespace {
+
+// Polls the committed version on a connection of its own (read-only, so it never takes a
+// write lock); the query reads one row through the WAL index, not the file.
+class VersionWatch final : public StoreWatch {
+ public:
+  VersionWatch(std::unique_ptr<SpatiaLiteStore::Connection> c, std::function<void()> on_change)
+      : connection_(std::move(c)),
+        thread_([this, cb = std::move(on_change)](std::stop_token stop) { run(stop, cb); }) {}
+
+ private:
+  void run(std::stop_token stop, const std::function<void()>& on_change) {
+    std::int64_t seen = stored_version(connection_->db);
+    while (!stop.stop_requested()) {
+      std::unique_lock lock(mutex_);
+      (void)wake_.wait_for(lock, stop, std::chrono::milliseconds(200), [] { return false; });
+      if (stop.stop_requested()) break;
+      const std::int64_t now = stored_version(connection_->db);
+      if (now != seen) {
+        seen = now;
+        on_change();
+      }
+    }
+  }
+  std::unique_ptr<SpatiaLiteStore::Connection> connection_;
+  std::mutex mutex_;
+  std::condition_variable_any wake_;
+  std::jthread thread_;  // last: stops before the connection closes
+};
+
+}  // namespace
+
+Result<std::unique_ptr<StoreWatch>> SpatiaLiteStore::watch(std::function<void()> on_change) {
+  auto c = connect(path_, SQLITE_OPEN_READONLY);
+  if (!c) return std::unexpected(c.error());
+  return std::unique_ptr<StoreWatch>(new VersionWatch(std::move(*c), std::move(on_change)));
+}
+
 Result<void> SpatiaLiteStore::save_layer(const StoredLayer& stored) {
+  if (auto ok = writable(); !ok) return ok;
   if (!valid_layer_name(stored.name)) {
     return fail(fmt::format("{}: layer name '{}' may hold only letters, digits and '_'", path_,
                             stored.name));
@@ -915,6 +1191,10 @@ Result<std::vector<MeasureTable>> SpatiaLiteStore::load_tables(const std::string
 }
 
 Result<PlanningState> SpatiaLiteStore::load_state() {
+  return read_transaction<PlanningState>(db_->db, path_, [&] { return read_state(); });
+}
+
+Result<PlanningState> SpatiaLiteStore::read_state() {
   sqlite3* db = db_->db;
   PlanningState state;
   {
@@ -993,6 +1273,10 @@ Result<PlanningState> SpatiaLiteStore::load_state() {
 }
 
 Result<EditHistory> SpatiaLiteStore::load_history() {
+  return read_transaction<EditHistory>(db_->db, path_, [&] { return read_history(); });
+}
+
+Result<EditHistory> SpatiaLiteStore::read_history() {
   Stmt s(db_->db, "SELECT seq, edit FROM chipao_history ORDER BY seq");
   std::vector<Edit> entries;
   while (s.step()) {
@@ -1017,6 +1301,7 @@ Result<EditHistory> SpatiaLiteStore::load_history() {
 }
 
 Result<void> SpatiaLiteStore::write_initial(const PlanningState& state) {
+  if (auto ok = writable(); !ok) return ok;
   sqlite3* db = db_->db;
   return transaction(db, path_, [&]() -> Result<void> {
     for (const Zone& z : state.zones)
@@ -1040,6 +1325,7 @@ Result<void> SpatiaLiteStore::write_initial(const PlanningState& state) {
 Result<void> SpatiaLiteStore::write_step_with_figures(
     const PlanningState& state, const Edit& edit, HistoryStep step, std::size_t position_before,
     const std::vector<LayerFiguresUpdate>& figures) {
+  if (auto ok = writable(); !ok) return ok;
   sqlite3* db = db_->db;
   return transaction(db, path_, [&]() -> Result<void> {
     for (const EntityChange& c : edit.changes)

@@ -36,6 +36,12 @@ class SpatiaLiteStore final : public ProjectStore {
   SpatiaLiteStore& operator=(const SpatiaLiteStore&) = delete;
 
   const std::string& location() const override { return path_; }
+  bool read_only() const override { return !read_only_reason_.empty(); }
+  const std::string& read_only_reason() const override { return read_only_reason_; }
+  Result<std::int64_t> version() override;
+  Result<void> in_write_transaction(
+      const std::function<Result<void>(std::int64_t version_before)>& body) override;
+  Result<std::unique_ptr<StoreWatch>> watch(std::function<void()> on_change) override;
   Result<void> save_layer(const StoredLayer& layer) override;
   Result<std::vector<LayerSummary>> layers() override;
   Result<StoredLayer> load_layer(const std::string& name) override;
@@ -47,15 +53,26 @@ class SpatiaLiteStore final : public ProjectStore {
                                        HistoryStep step, std::size_t position_before,
                                        const std::vector<LayerFiguresUpdate>& figures) override;
 
+  // What is at `path`, for `project new --force`: only a ChiPao project may be replaced.
+  enum class FileKind { missing, project, not_a_project, unreadable };
+  static FileKind identify(const std::string& path);
+  // Another process has the project open (holds SQLite's shared lock on it): replacing the
+  // file under it would leave that program writing to a file nobody sees.
+  static bool open_elsewhere(const std::string& path);
+
   // Folds the WAL into the main file (before a rename or a copy).
   Result<void> checkpoint();
 
   struct Connection;  // sqlite3 + the SpatiaLite cache
 
  private:
-  SpatiaLiteStore(std::string path, std::unique_ptr<Connection> db);
+  SpatiaLiteStore(std::string path, std::unique_ptr<Connection> db, std::string read_only_reason);
+  Result<void> writable() const;
+  Result<PlanningState> read_state();  // load_state's reads, inside its read transaction
+  Result<EditHistory> read_history();  // fails with read_only_reason_ when opened for reading only
   std::string path_;
   std::unique_ptr<Connection> db_;
+  std::string read_only_reason_;
 };
 
 }  // namespace chipao
