@@ -12,6 +12,7 @@
 
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "core/io/atomic_output.h"
 #include "core/plan/plan_export.h"
 #include "core/plan/plan_sheet.h"
 #include "core/store/project.h"
@@ -146,31 +147,24 @@ int run_export(const std::vector<std::string>& argv) {
   std::error_code ec;
   fs::create_directories(out, ec);
   if (ec) {
-    std::cerr << fmt::format("{}: cannot create the folder ({}); choose another --out\n", out,
-                             ec.message());
+    // The same words as a failed write: a read-only or full disk is named as such.
+    std::cerr << write_failure_message(out, ec.value()) << "\n";
     return 1;
   }
-  auto result = export_plan(*project, out, *options);
-  if (!result) {
-    std::cerr << result.error().message << "\n";
-    return 1;
-  }
-  std::string sheet_path;
   if (sheet) {
     SheetOptions sheet_options;
     sheet_options.format = *sheet;
     sheet_options.width_px = sheet_width;
     sheet_options.project_name = fs::path(project_path).stem().string();
-    sheet_options.suppress_below = result->suppress_below;
-    sheet_path =
-        (fs::path(out) / (*sheet == SheetFormat::pdf ? "plan_sheet.pdf" : "plan_sheet.png"))
-            .string();
-    auto drawn = write_plan_sheet(result->report, result->units, sheet_path, sheet_options);
-    if (!drawn) {
-      std::cerr << drawn.error().message << "\n";
-      return 1;
-    }
+    options->sheet = sheet_options;
   }
+  // Tables and sheet are written whole or not at all (core/io/atomic_output.h).
+  auto result = export_plan(*project, out, *options);
+  if (!result) {
+    std::cerr << result.error().message << "\n";
+    return 1;
+  }
+  const std::string& sheet_path = result->sheet;
   for (const std::string& w : result->report.warnings) std::cerr << "warning: " << w << "\n";
   const PlanReport& r = result->report;
   if (args->has("json")) {

@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/joined_layer.h"
 #include "cli/layer_options.h"
 #include "cli/table_options.h"
+#include "core/io/atomic_output.h"
 #include "core/io/vector_writer.h"
 #include "core/join/join.h"
 #include "core/join/join_report_json.h"
@@ -123,7 +123,11 @@ int run_join(const std::vector<std::string>& argv) {
   }
   const std::string report = join_report_to_json(joined.report, 2);
   if (auto path = args->value("report")) {
-    std::ofstream(*path) << report << "\n";
+    // Whole or absent, like the joined layer (core/io/atomic_output.h).
+    if (auto saved = write_file_atomically(*path, report + "\n"); !saved) {
+      std::cerr << saved.error().message << "\n";
+      return 1;
+    }
   }
   for (const std::string& w : joined.report.warnings) std::cerr << "warning: " << w << "\n";
   if (args->has("json")) {

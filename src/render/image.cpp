@@ -1,11 +1,12 @@
 #include "render/image.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include <stb/stb_image_write.h>  // implementation comes from Debian's libstb
 
+#include "core/io/atomic_output.h"
 #include "render/gl_api.h"
 
 namespace chipao::render {
@@ -43,14 +44,22 @@ Result<void> write_png(const std::string& path, const RgbaImage& image) {
           static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4) {
     return fail("cannot write " + path + ": the image is empty or its size does not match");
   }
-  errno = 0;
-  const int ok = stbi_write_png(path.c_str(), image.width, image.height, 4, image.pixels.data(),
-                                image.width * 4);
-  if (ok == 0) {
-    const std::string reason = errno != 0 ? std::strerror(errno) : "write failed";
-    return fail("cannot write " + path + ": " + reason +
-                " (check that the folder exists and is writable)");
-  }
+  // Encoded into a file beside the target and moved into place whole
+  // (core/io/atomic_output.h); a full disk leaves no half image.
+  const std::filesystem::path target(path);
+  auto out = AtomicOutput::begin(target.parent_path(), target);
+  if (!out) return std::unexpected(out.error());
+  auto file = out->open(target.filename().string());
+  if (!file) return std::unexpected(file.error());
+  const auto sink = [](void* context, void* data, int size) {
+    static_cast<OutputFile*>(context)->write(data, static_cast<std::size_t>(size));
+  };
+  const int ok = stbi_write_png_to_func(sink, &*file, image.width, image.height, 4,
+                                        image.pixels.data(), image.width * 4);
+  if (auto closed = file->close(); !closed) return std::unexpected(closed.error());
+  if (ok == 0) return fail("cannot write " + path + ": the PNG could not be encoded; try again");
+  auto moved = out->commit();
+  if (!moved) return std::unexpected(moved.error());
   return {};
 }
 

@@ -30,6 +30,8 @@ RgbaImage read_framebuffer(int x, int y, int width, int height);
 // not come out transparent.
 void make_opaque(RgbaImage& image);
 
+// Writes a PNG whole or not at all (core/io/atomic_output.h): the error names the file and
+// says why (a missing folder, a full or read-only disk).
 Result<void> write_png(const std::string& path, const RgbaImage& image);
 
 }  // namespace chipao::render

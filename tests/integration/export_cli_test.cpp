@@ -362,7 +362,8 @@ void check_shapefile(const std::string& out, const std::string& encoding) {
     EXPECT_TRUE(fs::exists(out + "/zones" + ext)) << ext;
   EXPECT_TRUE(fs::exists(out + "/interventions.dbf"));
   EXPECT_TRUE(fs::exists(out + "/interventions.cpg"));
-  EXPECT_FALSE(fs::exists(out + "/.chipao-export-tmp"));
+  for (const auto& entry : fs::directory_iterator(out))
+    EXPECT_FALSE(entry.path().filename().string().starts_with(".")) << "left behind: " << entry;
   const std::string cpg = read_bytes(out + "/zones.cpg");
   if (encoding == "UTF-8") {
     EXPECT_NE(cpg.find("UTF-8"), std::string::npos) << cpg;

@@ -34,7 +34,9 @@ namespace {
 void CPL_STDCALL capture_handler(CPLErr error_class, CPLErrorNum, const char* message) {
   auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
   if (self == nullptr || message == nullptr) return;
-  if (error_class == CE_Failure || error_class == CE_Fatal || error_class == CE_Warning) {
+  if (error_class == CE_Failure || error_class == CE_Fatal) {
+    self->add_failure(message);
+  } else if (error_class == CE_Warning) {
     self->add(message);
   }
 }

@@ -29,10 +29,18 @@ class ErrorCapture {
   ErrorCapture& operator=(const ErrorCapture&) = delete;
   const std::vector<std::string>& messages() const { return messages_; }
   std::string last() const { return messages_.empty() ? std::string() : messages_.back(); }
+  // The last CE_Failure or CE_Fatal message, empty when there was none: warnings (a Thai
+  // letter CP874 lacks) do not fail a write.
+  const std::string& last_failure() const { return last_failure_; }
   void add(std::string message) { messages_.push_back(std::move(message)); }
+  void add_failure(std::string message) {
+    last_failure_ = message;
+    messages_.push_back(std::move(message));
+  }
 
  private:
   std::vector<std::string> messages_;
+  std::string last_failure_;
 };
 
 struct OpenRequest {

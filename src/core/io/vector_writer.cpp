@@ -8,12 +8,13 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "core/io/atomic_output.h"
+#include "core/io/csv_text.h"
 #include "core/io/gdal_support.h"
-#include "core/io/move_into_place.h"
+#include "core/io/output_check.h"
 #include "core/stats/tpmap_schema.h"
 
 namespace fs = std::filesystem;
@@ -117,42 +118,40 @@ Result<std::vector<std::string>> write_layer(const std::string& path, const Boun
   if (ext == ".csv") driver_name = "CSV";
   if (driver_name.empty()) return fail(path + ": choose an output ending in .gpkg, .shp or .csv");
   const fs::path target(path);
-  const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec))
-    return fail(
-        fmt::format("{}: the folder {} does not exist; create it first", path, dir.string()));
-  // Written in a temporary folder beside the target, then renamed file by file.
-  const fs::path tmp_dir = dir / (".chipao-tmp-" + target.stem().string());
-  fs::remove_all(tmp_dir, ec);
-  fs::create_directories(tmp_dir, ec);
-  if (ec) return fail(fmt::format("{}: cannot write in {} ({})", path, dir.string(), ec.message()));
-  const fs::path tmp_path = tmp_dir / target.filename();
+  // Written beside the target, then moved into place whole (core/io/atomic_output.h).
+  auto out = AtomicOutput::begin(target.parent_path(), target);
+  if (!out) return std::unexpected(out.error());
+  const std::string name = target.filename().string();
+  const fs::path tmp_path = out->temp_path(name);
 
   gdal::ErrorCapture errors;
+  const auto failed = [&](std::string_view detail) {
+    return std::unexpected(out->library_failure(name, detail));
+  };
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
   gdal::DatasetPtr ds(driver->Create(tmp_path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-  if (!ds) return fail(fmt::format("{}: cannot be created ({})", path, errors.last()));
+  if (!ds) return failed("cannot be created: " + errors.last());
   OGRSpatialReference wgs84;
   wgs84.importFromEPSG(4326);
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   std::vector<std::string> layer_options;
   const bool shapefile = driver_name == "ESRI Shapefile";
+  const bool csv = driver_name == "CSV";
   if (shapefile)
     layer_options.push_back("ENCODING=" +
                             std::string(options.encoding == "CP874" ? "CP874" : "UTF-8"));
-  if (driver_name == "CSV") layer_options.push_back("GEOMETRY=AS_WKT");
+  if (csv) layer_options.push_back("GEOMETRY=AS_WKT");
   std::vector<const char*> lco;
   for (const auto& o : layer_options) lco.push_back(o.c_str());
   lco.push_back(nullptr);
-  const bool with_geometry = options.geometry && driver_name != "CSV";
+  const bool with_geometry = options.geometry && !csv;
   const bool points =
       !layer.features.empty() && layer.features[0].geometry.kind == GeometryKind::point;
-  OGRLayer* out = ds->CreateLayer(target.stem().c_str(), with_geometry ? &wgs84 : nullptr,
-                                  with_geometry ? (points ? wkbPoint : wkbMultiPolygon) : wkbNone,
-                                  const_cast<char**>(lco.data()));
-  if (out == nullptr)
-    return fail(fmt::format("{}: cannot create the layer ({})", path, errors.last()));
+  OGRLayer* out_layer =
+      ds->CreateLayer(target.stem().c_str(), with_geometry ? &wgs84 : nullptr,
+                      with_geometry ? (points ? wkbPoint : wkbMultiPolygon) : wkbNone,
+                      const_cast<char**>(lco.data()));
+  if (out_layer == nullptr) return failed("cannot create the layer: " + errors.last());
 
   struct Field {
     std::string full, stored, th, en;
@@ -164,7 +163,7 @@ Result<std::vector<std::string>> write_layer(const std::string& path, const Boun
     const std::string stored = shapefile ? shapefile_field_name(full, taken) : full;
     OGRFieldDefn defn(stored.c_str(), type);
     if (type == OFTString && shapefile) defn.SetWidth(254);
-    if (out->CreateField(&defn) != OGRERR_NONE) return false;
+    if (out_layer->CreateField(&defn) != OGRERR_NONE) return false;
     fields.push_back({full, stored, th, en});
     return true;
   };
@@ -173,16 +172,18 @@ Result<std::vector<std::string>> write_layer(const std::string& path, const Boun
             add_field("name_en", OFTString, "ชื่อ (อังกฤษ)", "Name (English)");
   for (const OutputColumn& c : columns)
     ok = ok && add_field(c.name, c.numeric ? OFTReal : OFTString, c.label_th, c.label_en);
-  if (!ok) return fail(fmt::format("{}: cannot create its fields ({})", path, errors.last()));
+  if (!ok) return failed("cannot create its fields: " + errors.last());
 
+  // Text a spreadsheet would run as a formula is neutralised in CSV (core/io/csv_text.h).
+  const auto text = [&](const std::string& s) { return csv ? csv_safe_text(s) : s; };
   // GeoPackage writes far faster in one transaction; shapefiles have none, which is fine.
   (void)ds->StartTransaction();
   for (std::size_t i = 0; i < layer.features.size(); ++i) {
     const BoundaryFeature& f = layer.features[i];
-    OGRFeature feature(out->GetLayerDefn());
-    feature.SetField(0, f.code.c_str());
-    feature.SetField(1, f.name_th.c_str());
-    feature.SetField(2, f.name_en.c_str());
+    OGRFeature feature(out_layer->GetLayerDefn());
+    feature.SetField(0, text(f.code).c_str());
+    feature.SetField(1, text(f.name_th).c_str());
+    feature.SetField(2, text(f.name_en).c_str());
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const int field = static_cast<int>(c + 3);
       if (columns[c].numeric) {
@@ -193,7 +194,7 @@ Result<std::vector<std::string>> write_layer(const std::string& path, const Boun
           feature.SetField(field, v);
         }
       } else {
-        feature.SetField(field, columns[c].texts[i].c_str());
+        feature.SetField(field, text(columns[c].texts[i]).c_str());
       }
     }
     if (with_geometry && !f.geometry.empty()) {
@@ -217,24 +218,28 @@ Result<std::vector<std::string>> write_layer(const std::string& path, const Boun
         feature.SetGeometryDirectly(multi);
       }
     }
-    if (out->CreateFeature(&feature) != OGRERR_NONE) {
-      return fail(
-          fmt::format("{}: cannot write feature {} (code {}): {}", path, i, f.code, errors.last()));
-    }
+    if (out_layer->CreateFeature(&feature) != OGRERR_NONE)
+      return failed(fmt::format("cannot write feature {} (code {}): {}", i, f.code, errors.last()));
   }
+  // A GeoPackage that cannot commit reports it through GDAL's errors, checked below; the
+  // other drivers have no transactions and say nothing.
   (void)ds->CommitTransaction();
-  ds.reset();  // closes and flushes every file of the set
+  ds.reset();  // closes every file of the set; what it could not flush is found below
+  if (auto whole =
+          check_written(*out, name, errors.last_failure(), {{name, layer.features.size() + 1}});
+      !whole)
+    return std::unexpected(whole.error());
   if (shapefile) {
     nlohmann::ordered_json sidecar = nlohmann::ordered_json::array();
     for (const Field& f : fields)
       sidecar.push_back(
           {{"field", f.stored}, {"name", f.full}, {"label_th", f.th}, {"label_en", f.en}});
-    std::ofstream(tmp_dir / (target.stem().string() + ".fields.json")) << sidecar.dump(2) << "\n";
+    if (auto written =
+            out->write_file(target.stem().string() + ".fields.json", sidecar.dump(2) + "\n");
+        !written)
+      return std::unexpected(written.error());
   }
-  // Everything in the temporary folder is this export: move it into place file by file.
-  auto written = move_files_into_place(std::span(&tmp_dir, 1), dir);
-  if (written) fs::remove_all(tmp_dir, ec);
-  return written;
+  return out->commit();
 }
 
 }  // namespace chipao

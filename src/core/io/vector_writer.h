@@ -1,6 +1,7 @@
 // Writing a boundary layer with extra columns as GeoPackage, ESRI Shapefile or CSV (chosen by
-// the file extension), atomically: files are written under a temporary name and renamed
-// into place, so a failed or interrupted export never leaves a half-written file.
+// the file extension), whole or not at all (core/io/atomic_output.h): a failed or
+// interrupted export never leaves a half-written file, and a full disk is said to be full.
+// CSV text that a spreadsheet would run as a formula is neutralised (core/io/csv_text.h).
 //
 // Shapefile field names hold 10 characters: long names are shortened (TPMAP columns to
 // readable forms such as t_health) and a sidecar <name>.fields.json maps every field to its

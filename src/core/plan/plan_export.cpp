@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "core/io/csv_text.h"
 #include "core/stats/tpmap_schema.h"
 
 namespace fs = std::filesystem;
@@ -50,14 +51,36 @@ ExportValue count(double v, int below) {
   return suppress_count(v, below);
 }
 
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+// True when a known count is blanked for partners (from 1 to below the threshold).
+bool blanked(double v, int below) {
+  return !std::isnan(v) && std::isnan(suppress_count(v, below));
+}
+
+// A plan's household count goes through the same suppression as TPMAP's: without
+// --households it is TPMAP's own count of the zone's deprived households, and a planner's
+// small number is as telling.
+ExportValue plan_count(std::int64_t v, int below) {
+  if (blanked(static_cast<double>(v), below)) return std::monostate{};
+  return v;
+}
+
+// A cost is households × unit cost, so it is blank wherever its households are.
+double plan_cost(const PlanAmount& a, int below) {
+  return blanked(static_cast<double>(a.households), below) ? std::nan("") : a.cost_baht;
+}
+
+std::string plan_cost_note(int below) {
+  if (below <= 1) return {};
+  return "blank where the households are blank: households × unit cost would give the "
+         "suppressed count back";
+}
+
+// User text inside a '#' note line: a comma there would start a new cell, which a
+// spreadsheet could take for a formula, so commas and line breaks become spaces.
+std::string note_text(std::string s) {
+  for (char& c : s)
+    if (c == ',' || c == '\n' || c == '\r') c = ' ';
+  return s;
 }
 
 std::string csv_number(double v) {
@@ -113,14 +136,10 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
   }
   t.fields.push_back(
       {"interventions", "n_interv", "จำนวนโครงการ", "Interventions", Type::integer, {}});
-  t.fields.push_back({"plan_households",
-                      "plan_hh",
-                      "ครัวเรือนเป้าหมายของแผน",
-                      "Target households of the plan",
-                      Type::integer,
-                      {}});
-  t.fields.push_back(
-      {"plan_cost_baht", "cost_baht", "งบประมาณ (บาท)", "Cost (baht)", Type::real, {}});
+  t.fields.push_back({"plan_households", "plan_hh", "ครัวเรือนเป้าหมายของแผน",
+                      "Target households of the plan", Type::integer, note});
+  t.fields.push_back({"plan_cost_baht", "cost_baht", "งบประมาณ (บาท)", "Cost (baht)", Type::real,
+                      plan_cost_note(below)});
   for (int d = 0; d < kDimensionCount; ++d) {
     t.fields.push_back(
         {fmt::format("coverage_{}", dim(d).key),
@@ -129,7 +148,7 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
          Type::real,
          "target households of the zone's interventions of this dimension / the zone's target "
          "poor deprived in it (TPMAP counts persons); blank when that count is 0, unknown or "
-         "suppressed"});
+         "suppressed, or the planned households are suppressed"});
   }
   for (const ZoneReport& z : report.zones) {
     std::vector<ExportValue> row{
@@ -151,11 +170,15 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
     for (int d = 0; d < kDimensionCount; ++d)
       row.push_back(count(z.deprived[static_cast<std::size_t>(d)], below));
     row.push_back(z.plan.all.interventions);
-    row.push_back(z.plan.all.households);
-    row.push_back(z.plan.all.cost_baht);
+    row.push_back(plan_count(z.plan.all.households, below));
+    row.push_back(plan_cost(z.plan.all, below));
     for (int d = 0; d < kDimensionCount; ++d) {
+      // Coverage × deprived gives the planned households back, and planned / coverage the
+      // deprived: blank when either is suppressed.
       const DimensionCoverage& c = z.coverage[static_cast<std::size_t>(d)];
-      row.push_back(std::isnan(suppress_count(c.deprived, below)) ? std::nan("") : c.coverage);
+      const bool hidden =
+          std::isnan(suppress_count(c.deprived, below)) || blanked(c.planned_households, below);
+      row.push_back(hidden ? std::nan("") : c.coverage);
     }
     t.rows.push_back(std::move(row));
     t.geometries.push_back(units != nullptr ? zone_footprint(z, *units) : z.zone.polygon);
@@ -164,12 +187,14 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
   return t;
 }
 
-ExportTable interventions_table(const PlanReport& report, const PlanningState& state) {
+ExportTable interventions_table(const PlanReport& report, const PlanningState& state, int below) {
   ExportTable t;
   t.name = "interventions";
   t.description =
-      "ChiPao interventions: one row per intervention; households and cost are the "
-      "plan's own numbers";
+      "ChiPao interventions: one row per intervention. " +
+      (below > 1 ? "Households " + suppression_note(below) + "; so is the cost of such a row"
+                 : std::string("Small counts are not suppressed"));
+  const std::string note = suppression_note(below);
   t.fields = {
       {"intervention_id", "id", "รหัสโครงการ", "Intervention id", Type::integer, {}},
       {"zone_id", "zone_id", "รหัสโซน", "Zone id", Type::integer, {}},
@@ -178,14 +203,15 @@ ExportTable interventions_table(const PlanReport& report, const PlanningState& s
        "health, living, education, income or access"},
       {"dimension_th", "dim_th", "มิติ (ไทย)", "Dimension (Thai)", Type::text, {}},
       {"agency", "agency", "หน่วยงาน", "Agency", Type::text, {}},
-      {"households", "hh", "ครัวเรือนเป้าหมาย", "Target households", Type::integer, {}},
+      {"households", "hh", "ครัวเรือนเป้าหมาย", "Target households", Type::integer, note},
       {"unit_cost_baht",
        "unit_cost",
        "ค่าใช้จ่ายต่อครัวเรือน (บาท)",
        "Cost per household (baht)",
        Type::real,
        {}},
-      {"cost_baht", "cost_baht", "งบประมาณ (บาท)", "Cost (baht)", Type::real, {}},
+      {"cost_baht", "cost_baht", "งบประมาณ (บาท)", "Cost (baht)", Type::real,
+       plan_cost_note(below)},
       {"start", "start", "เริ่ม", "Start", Type::text, {}},
       {"end", "end", "สิ้นสุด", "End", Type::text, {}},
       {"status", "status", "สถานะ", "Status", Type::text, "planned, approved, in_progress or done"},
@@ -195,11 +221,12 @@ ExportTable interventions_table(const PlanReport& report, const PlanningState& s
   for (const ZoneReport& z : report.zones) zone_names[z.zone.id] = z.zone.name;
   for (const Intervention& i : state.plan.interventions) {
     const auto d = static_cast<int>(i.dimension);
-    t.rows.push_back({i.id, i.zone_id, zone_names[i.zone_id],
-                      std::string(dimension_key(i.dimension)), std::string(dim(d).th), i.agency,
-                      i.households, i.unit_cost_baht, i.cost_baht(), i.start, i.end,
-                      std::string(intervention_status_key(i.status)),
-                      i.catalogue_id.value_or(std::string())});
+    const bool hidden = blanked(static_cast<double>(i.households), below);
+    t.rows.push_back(
+        {i.id, i.zone_id, zone_names[i.zone_id], std::string(dimension_key(i.dimension)),
+         std::string(dim(d).th), i.agency, plan_count(i.households, below), i.unit_cost_baht,
+         hidden ? std::nan("") : i.cost_baht(), i.start, i.end,
+         std::string(intervention_status_key(i.status)), i.catalogue_id.value_or(std::string())});
   }
   return t;
 }
@@ -208,17 +235,19 @@ ExportTable interventions_table(const PlanReport& report, const PlanningState& s
 
 std::vector<ExportTable> plan_export_tables(const PlanReport& report, const PlanningState& state,
                                             int suppress_below) {
-  return {zones_table(report, suppress_below, nullptr), interventions_table(report, state)};
+  return {zones_table(report, suppress_below, nullptr),
+          interventions_table(report, state, suppress_below)};
 }
 
 std::string plan_summary_csv(const PlanReport& report, int below, const std::string& project_name) {
   std::string out;
-  out +=
-      fmt::format("# ChiPao plan summary of {}; unit layer {}\n", project_name, report.unit_layer);
+  out += fmt::format("# ChiPao plan summary of {}; unit layer {}\n", note_text(project_name),
+                     note_text(report.unit_layer));
   out += fmt::format("# rule: drawn zones counted by the {} rule; {}\n",
                      tally_rule_name(report.drawn_rule), rule_note());
   out += below > 1 ? "# small counts: " + suppression_note(below) +
-                         "; plan households and costs are not suppressed\n"
+                         "; the plan's households too; a cost or coverage is blank where its "
+                         "households are\n"
                    : "# small counts: not suppressed\n";
   out += "# coverage: planned households / target poor deprived in the dimension (persons)\n";
   if (report.budget_cap_baht > 0) {
@@ -229,12 +258,16 @@ std::string plan_summary_csv(const PlanReport& report, int below, const std::str
     out += "# budget cap: none set\n";
   }
   out += "kind,zone,agency,dimension,interventions,households,cost_baht,deprived,coverage\n";
+  // Zone and agency names are user text: csv_text_cell() neutralises formulas.
   const auto row = [&](std::string_view kind, const std::string& zone, const std::string& agency,
                        std::string_view dimension, const PlanAmount& a, double deprived,
                        double coverage) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", kind, csv_cell(zone), csv_cell(agency),
-                       dimension, a.interventions, a.households, csv_number(a.cost_baht),
-                       csv_number(deprived), csv_number(coverage));
+    const bool hidden = blanked(static_cast<double>(a.households), below);
+    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", kind, csv_text_cell(zone),
+                       csv_text_cell(agency), dimension, a.interventions,
+                       hidden ? std::string() : std::to_string(a.households),
+                       csv_number(plan_cost(a, below)), csv_number(deprived),
+                       csv_number(hidden ? std::nan("") : coverage));
   };
   const double nan = std::nan("");
   for (const ZoneReport& z : report.zones) {
@@ -280,7 +313,7 @@ Result<PlanExportResult> export_plan(Project& project, const std::string& out_di
   const int below = result.suppress_below;
 
   const std::vector<ExportTable> tables{zones_table(result.report, below, &*units),
-                                        interventions_table(result.report, project.state())};
+                                        interventions_table(result.report, project.state(), below)};
   const std::string project_name = fs::path(project.store().location()).filename().string();
   nlohmann::ordered_json manifest;
   manifest["project"] = project_name;
@@ -308,9 +341,24 @@ Result<PlanExportResult> export_plan(Project& project, const std::string& out_di
   TableWriteOptions write;
   write.format = options.format;
   write.encoding = options.encoding;
-  auto written = write_export_tables(out_dir, tables, files, write);
-  if (!written) return std::unexpected(written.error());
-  result.files = std::move(*written);
+  // Tables, summary, manifest and sheet are one output: all moved into place, or none.
+  auto out = AtomicOutput::begin(out_dir);
+  if (!out) return std::unexpected(out.error());
+  if (auto written = write_export_tables(*out, tables, files, write); !written)
+    return std::unexpected(written.error());
+  if (options.sheet) {
+    SheetOptions sheet = *options.sheet;
+    sheet.suppress_below = below;
+    const std::string name = sheet.format == SheetFormat::pdf ? "plan_sheet.pdf" : "plan_sheet.png";
+    if (auto drawn = write_plan_sheet(result.report, *units, *out, name, sheet); !drawn)
+      return std::unexpected(drawn.error());
+    result.sheet = out->final_path(name).string();
+  }
+  auto moved = out->commit();
+  if (!moved) return std::unexpected(moved.error());
+  result.files = std::move(*moved);
+  // The sheet is reported on its own, as before.
+  std::erase(result.files, result.sheet);
   result.units = std::move(*units);
   return result;
 }

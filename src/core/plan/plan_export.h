@@ -11,8 +11,13 @@
 // What is never written: any identifier of a person or household (a project holds none but
 // the salt; exports carry only area tallies and the plan). Small counts: tallied counts from
 // 1 to below the threshold are blank, and so is a coverage built on one; the sidecar, the
-// summary's header and the manifest say so. Plan households and costs are the planner's own
-// numbers and are written as they are. Files appear atomically (temp folder, then rename).
+// summary's header and the manifest say so. The plan's household counts (per intervention,
+// zone, agency, dimension and in total) are suppressed alike: an intervention added without
+// --households carries TPMAP's count of the zone's deprived households, and the project
+// does not record which counts came that way. A cost is households × unit cost, so a cost
+// is blank wherever its households are; the budget check (cap, total, excess) is kept, as
+// the sheet exists to show it. Files appear whole or not at all (core/io/atomic_output.h);
+// CSV text a spreadsheet would run as a formula is neutralised (core/io/csv_text.h).
 #pragma once
 
 #include <optional>
@@ -20,6 +25,7 @@
 #include <vector>
 
 #include "core/plan/plan_report.h"
+#include "core/plan/plan_sheet.h"
 #include "core/plan/plan_table_writer.h"
 #include "core/store/project.h"
 #include "core/util/result.h"
@@ -32,6 +38,9 @@ struct PlanExportOptions {
   TallyRule rule = TallyRule::centroid;  // drawn zones: centroid or area
   std::optional<int> suppress_below;     // unset: the project's setting (default 3)
   std::string layer;                     // the unit layer; empty: choose_unit_layer()
+  // Also the printable plan sheet (plan_sheet.pdf or .png), moved into place with the tables
+  // or not at all; its suppress_below is the export's.
+  std::optional<SheetOptions> sheet;
 };
 
 struct PlanExportResult {
@@ -39,6 +48,7 @@ struct PlanExportResult {
   PlanReport report;
   int suppress_below = 0;
   StoredLayer units;  // the layer tallied against (the plan sheet draws it)
+  std::string sheet;  // the plan sheet's path; empty without one
 };
 
 // The zones and interventions tables of an export (what write_export_tables() writes).
@@ -52,7 +62,7 @@ std::string plan_summary_csv(const PlanReport& report, int suppress_below,
                              const std::string& project_name);
 
 // Opens nothing: tallies `project`'s zones against its unit layer and writes the export into
-// the existing folder out_dir.
+// the existing folder out_dir: every file whole, or none of them.
 Result<PlanExportResult> export_plan(Project& project, const std::string& out_dir,
                                      const PlanExportOptions& options);
 

@@ -19,6 +19,7 @@
 #include "core/classify/palette.h"
 #include "core/geo/label_point.h"
 #include "core/geo/scale_bar.h"
+#include "core/io/atomic_output.h"
 #include "core/stats/tpmap_schema.h"
 #include "core/util/number_format.h"
 
@@ -46,6 +47,12 @@ struct LayoutCloser {
 struct FontCloser {
   void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
 };
+
+// cairo's stream callback: every byte of the sheet goes through the checked OutputFile.
+cairo_status_t write_to_file(void* closure, const unsigned char* data, unsigned int length) {
+  return static_cast<OutputFile*>(closure)->write(data, length) ? CAIRO_STATUS_SUCCESS
+                                                                : CAIRO_STATUS_WRITE_ERROR;
+}
 
 struct Colour {
   double r = 0, g = 0, b = 0;
@@ -179,6 +186,17 @@ std::string count_text(double v, int below) {
 
 std::string baht(double v) {
   return format_thousands(v, 0);
+}
+
+// The plan's households are suppressed like every count (an intervention added without
+// --households carries TPMAP's count), and a cost with them: households × unit cost would
+// give the count back.
+std::string plan_households_text(const PlanAmount& a, int below) {
+  return count_text(static_cast<double>(a.households), below);
+}
+std::string plan_cost_text(const PlanAmount& a, int below) {
+  return std::isnan(suppress_count(static_cast<double>(a.households), below)) ? "–"
+                                                                              : baht(a.cost_baht);
 }
 
 std::string_view dimension_th(DimensionId d) {
@@ -415,8 +433,8 @@ void draw_sheet(cairo_t* cr, const PlanReport& report, const StoredLayer& units,
     zones.rows.push_back(
         {z.zone.name, count_text(z.households, below), count_text(z.target_poor, below),
          share_known ? fmt::format("{:.1f}", 100 * z.share_of_amphoe_target_poor) : "–",
-         format_count(z.plan.all.interventions), format_count(z.plan.all.households),
-         baht(z.plan.all.cost_baht)});
+         format_count(z.plan.all.interventions), plan_households_text(z.plan.all, below),
+         plan_cost_text(z.plan.all, below)});
     zones.swatches.push_back(from_hex(z.zone.color_hex));
   }
   if (report.zones.size() > kMaxTableRows) {
@@ -425,8 +443,8 @@ void draw_sheet(cairo_t* cr, const PlanReport& report, const StoredLayer& units,
     zones.swatches.push_back(std::nullopt);
   }
   zones.rows.push_back({"รวม", "", "", "", format_count(report.totals.all.interventions),
-                        format_count(report.totals.all.households),
-                        baht(report.totals.all.cost_baht)});
+                        plan_households_text(report.totals.all, below),
+                        plan_cost_text(report.totals.all, below)});
   zones.swatches.push_back(std::nullopt);
   zones.last_row_bold = true;
   y = draw_table(cr, w, zones, kMargin, y, 8) + 14;
@@ -438,8 +456,8 @@ void draw_sheet(cairo_t* cr, const PlanReport& report, const StoredLayer& units,
   agencies.widths = {half - 120, 45, 75};
   for (const auto& [agency, a] : report.totals.by_agency) {
     if (agencies.rows.size() == kMaxTableRows) break;
-    agencies.rows.push_back(
-        {agency.empty() ? "(ไม่ระบุ)" : agency, format_count(a.interventions), baht(a.cost_baht)});
+    agencies.rows.push_back({agency.empty() ? "(ไม่ระบุ)" : agency, format_count(a.interventions),
+                             plan_cost_text(a, below)});
   }
   Table dimensions;
   dimensions.header = {"มิติ", "โครงการ", "บาท"};
@@ -447,7 +465,7 @@ void draw_sheet(cairo_t* cr, const PlanReport& report, const StoredLayer& units,
   for (int d = 0; d < kDimensionCount; ++d) {
     const PlanAmount& a = report.totals.by_dimension[static_cast<std::size_t>(d)];
     dimensions.rows.push_back({std::string(dimension_th(static_cast<DimensionId>(d))),
-                               format_count(a.interventions), baht(a.cost_baht)});
+                               format_count(a.interventions), plan_cost_text(a, below)});
   }
   w.text("งบประมาณตามหน่วยงาน", kMargin, y, 9.5, Align::left, true);
   w.text("งบประมาณตามมิติ", kMargin + half + 12, y, 9.5, Align::left, true);
@@ -489,24 +507,31 @@ std::optional<SheetFormat> parse_sheet_format(std::string_view text) {
   return std::nullopt;
 }
 
-Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units,
-                              const std::string& path, const SheetOptions& options) {
-  const fs::path target(path);
-  fs::path tmp = target;
-  tmp += ".tmp";
-  std::error_code ec;
+Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units, AtomicOutput& out,
+                              const std::string& name, const SheetOptions& options) {
+  const std::string path = out.final_path(name).string();
+  if (options.format == SheetFormat::png && (options.width_px < 100 || options.width_px > 10000 ||
+                                             options.height_px < 0 || options.height_px > 14000))
+    return fail(fmt::format("{}: a plan sheet PNG is 100 to 10,000 pixels wide", path));
+  // cairo writes through OutputFile, which keeps the first failed write and its reason.
+  auto file = out.open(name);
+  if (!file) return std::unexpected(file.error());
+  OutputFile* sink = &*file;
+  // cairo only says that writing failed; the file knows why (a full disk), so it speaks first.
+  const auto failed = [&](cairo_status_t status) -> Error {
+    if (auto closed = file->close(); !closed) return closed.error();
+    return out.library_failure(name, cairo_status_to_string(status));
+  };
+
   std::unique_ptr<cairo_surface_t, SurfaceCloser> surface;
   double scale = 1;
   if (options.format == SheetFormat::pdf) {
-    surface.reset(cairo_pdf_surface_create(tmp.c_str(), kPageW, kPageH));
+    surface.reset(cairo_pdf_surface_create_for_stream(write_to_file, sink, kPageW, kPageH));
     cairo_pdf_surface_set_metadata(
         surface.get(), CAIRO_PDF_METADATA_TITLE,
         options.title.empty() ? "แผนแก้ไขปัญหาความยากจนรายพื้นที่" : options.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "ChiPao");
   } else {
-    if (options.width_px < 100 || options.width_px > 10000 || options.height_px < 0 ||
-        options.height_px > 14000)
-      return fail(fmt::format("{}: a plan sheet PNG is 100 to 10,000 pixels wide", path));
     const int height = options.height_px > 0
                            ? options.height_px
                            : static_cast<int>(std::lround(options.width_px * kPageH / kPageW));
@@ -515,7 +540,7 @@ Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units
     scale = std::min(options.width_px / kPageW, height / kPageH);
   }
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-    return fail(fmt::format("{}: cannot start the sheet ({}); check the folder is writable", path,
+    return fail(fmt::format("{}: cannot start the sheet ({}); try again", path,
                             cairo_status_to_string(cairo_surface_status(surface.get()))));
   {
     std::unique_ptr<cairo_t, ContextCloser> cr(cairo_create(surface.get()));
@@ -526,23 +551,32 @@ Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units
     cairo_scale(cr.get(), scale, scale);
     draw_sheet(cr.get(), report, units, options);
     if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
-      return fail(fmt::format("{}: drawing failed ({})", path,
-                              cairo_status_to_string(cairo_status(cr.get()))));
+      return std::unexpected(failed(cairo_status(cr.get())));
   }
   cairo_status_t status = CAIRO_STATUS_SUCCESS;
   if (options.format == SheetFormat::png) {
-    status = cairo_surface_write_to_png(surface.get(), tmp.c_str());
+    status = cairo_surface_write_to_png_stream(surface.get(), write_to_file, sink);
   } else {
+    // The PDF's last objects, cross-reference table and %%EOF are written here.
     cairo_surface_finish(surface.get());
     status = cairo_surface_status(surface.get());
   }
   surface.reset();
-  if (status != CAIRO_STATUS_SUCCESS) {
-    fs::remove(tmp, ec);
-    return fail(fmt::format("{}: cannot be written ({})", path, cairo_status_to_string(status)));
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) return fail(fmt::format("{}: cannot move the sheet into place ({})", path, ec.message()));
+  if (status != CAIRO_STATUS_SUCCESS) return std::unexpected(failed(status));
+  return file->close();
+}
+
+Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units,
+                              const std::string& path, const SheetOptions& options) {
+  // Drawn into a file beside the target and moved into place whole (core/io/atomic_output.h).
+  const fs::path target(path);
+  auto out = AtomicOutput::begin(target.parent_path(), target);
+  if (!out) return std::unexpected(out.error());
+  if (auto drawn = write_plan_sheet(report, units, *out, target.filename().string(), options);
+      !drawn)
+    return drawn;
+  auto moved = out->commit();
+  if (!moved) return std::unexpected(moved.error());
   return {};
 }
 

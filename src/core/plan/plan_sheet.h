@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/io/atomic_output.h"
 #include "core/plan/plan_report.h"
 #include "core/store/project_store.h"
 #include "core/util/result.h"
@@ -34,9 +35,14 @@ struct SheetOptions {
   std::optional<std::array<int, 3>> date;
 };
 
-// Writes the sheet to `path` (temp file, then rename). `units` is the layer the report was
-// tallied against.
+// Writes the sheet to `path`, whole or not at all (core/io/atomic_output.h). `units` is the layer
+// the report was tallied against.
 Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units,
                               const std::string& path, const SheetOptions& options);
+
+// The same as `name` into `out`, whose commit() moves it into place with the rest of an
+// export.
+Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units, AtomicOutput& out,
+                              const std::string& name, const SheetOptions& options);
 
 }  // namespace chipao

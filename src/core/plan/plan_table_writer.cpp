@@ -6,12 +6,14 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "core/io/atomic_output.h"
+#include "core/io/csv_text.h"
 #include "core/io/gdal_support.h"
-#include "core/io/move_into_place.h"
+#include "core/io/output_check.h"
 
 namespace fs = std::filesystem;
 
@@ -59,18 +61,14 @@ OGRGeometry* dissolved(std::unique_ptr<OGRMultiPolygon> multi) {
   return OGRGeometryFactory::forceToMultiPolygon(u.release());
 }
 
-struct TempFolder {
-  fs::path path;
-  ~TempFolder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
+// Writes one table into `ds`; the shapefile sidecar goes straight into `out`. `name` is the
+// file a failure names; `errors` collects GDAL's messages for the whole dataset.
 Result<void> write_table(GDALDataset& ds, const ExportTable& table,
-                         const TableWriteOptions& options, const fs::path& tmp,
-                         const std::string& shown) {
-  gdal::ErrorCapture errors;
+                         const TableWriteOptions& options, AtomicOutput& out,
+                         const std::string& name, const gdal::ErrorCapture& errors) {
+  const auto failed = [&](std::string_view detail) {
+    return std::unexpected(out.library_failure(name, detail));
+  };
   const bool shapefile = options.format == ExportFormat::shp;
   const bool with_geometry = !table.geometries.empty() && options.format != ExportFormat::csv;
   std::vector<std::string> lco_text;
@@ -87,16 +85,17 @@ Result<void> write_table(GDALDataset& ds, const ExportTable& table,
       ds.CreateLayer(table.name.c_str(), with_geometry ? &wgs84 : nullptr,
                      with_geometry ? wkbMultiPolygon : wkbNone, const_cast<char**>(lco.data()));
   if (layer == nullptr)
-    return fail(
-        fmt::format("{}: cannot create the layer {} ({})", shown, table.name, errors.last()));
+    return failed(fmt::format("cannot create the layer {}: {}", table.name, errors.last()));
   for (const ExportField& f : table.fields) {
     const std::string& stored = shapefile ? f.short_name : f.name;
     OGRFieldDefn defn(stored.c_str(), ogr_type(f.type));
     if (shapefile && f.type == ExportField::Type::text) defn.SetWidth(254);
     if (layer->CreateField(&defn) != OGRERR_NONE)
-      return fail(fmt::format("{}: cannot create field {} of {} ({})", shown, stored, table.name,
-                              errors.last()));
+      return failed(
+          fmt::format("cannot create field {} of {}: {}", stored, table.name, errors.last()));
   }
+  // Text a spreadsheet would run as a formula is neutralised in CSV (core/io/csv_text.h).
+  const bool csv = options.format == ExportFormat::csv;
   (void)ds.StartTransaction();
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     OGRFeature feature(layer->GetLayerDefn());
@@ -109,7 +108,7 @@ Result<void> write_table(GDALDataset& ds, const ExportTable& table,
       } else if (const auto* d = std::get_if<double>(&v); d != nullptr && !std::isnan(*d)) {
         feature.SetField(field, *d);
       } else if (const auto* s = std::get_if<std::string>(&v)) {
-        feature.SetField(field, s->c_str());
+        feature.SetField(field, csv ? csv_safe_text(*s).c_str() : s->c_str());
       } else {
         feature.SetFieldNull(field);
       }
@@ -120,9 +119,9 @@ Result<void> write_table(GDALDataset& ds, const ExportTable& table,
       feature.SetGeometryDirectly(dissolve ? dissolved(std::move(multi)) : multi.release());
     }
     if (layer->CreateFeature(&feature) != OGRERR_NONE)
-      return fail(fmt::format("{}: cannot write row {} of {} ({})", shown, r + 1, table.name,
-                              errors.last()));
+      return failed(fmt::format("cannot write row {} of {}: {}", r + 1, table.name, errors.last()));
   }
+  // A GeoPackage that cannot commit says so through GDAL's errors, checked after closing.
   (void)ds.CommitTransaction();
   if (shapefile) {
     nlohmann::ordered_json sidecar = nlohmann::ordered_json::array();
@@ -134,7 +133,7 @@ Result<void> write_table(GDALDataset& ds, const ExportTable& table,
       if (!f.note.empty()) j["note"] = f.note;
       sidecar.push_back(std::move(j));
     }
-    std::ofstream(tmp / (table.name + ".fields.json")) << sidecar.dump(2) << "\n";
+    return out.write_file(table.name + ".fields.json", sidecar.dump(2) + "\n");
   }
   return {};
 }
@@ -153,46 +152,60 @@ std::string_view export_format_key(ExportFormat f) {
   return "shp";
 }
 
-Result<std::vector<std::string>> write_export_tables(const std::string& dir,
-                                                     std::span<const ExportTable> tables,
-                                                     std::span<const ExportFile> files,
-                                                     const TableWriteOptions& options) {
+Result<void> write_export_tables(AtomicOutput& out, std::span<const ExportTable> tables,
+                                 std::span<const ExportFile> files,
+                                 const TableWriteOptions& options) {
   gdal::ensure_registered();
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec))
-    return fail(fmt::format("{}: the folder does not exist; create it first", dir));
-  TempFolder tmp{fs::path(dir) / ".chipao-export-tmp"};
-  fs::remove_all(tmp.path, ec);
-  fs::create_directories(tmp.path, ec);
-  if (ec) return fail(fmt::format("{}: cannot write here ({})", dir, ec.message()));
 
   const char* driver_name = options.format == ExportFormat::gpkg  ? "GPKG"
                             : options.format == ExportFormat::csv ? "CSV"
                                                                   : "ESRI Shapefile";
+  const std::string ext(options.format == ExportFormat::csv ? ".csv" : ".shp");
+  // What a failure of the whole dataset names: the GeoPackage, or the first table's file.
+  const std::string name = options.format == ExportFormat::gpkg ? options.gpkg_name
+                           : tables.empty()                     ? std::string("set")
+                                                                : tables.front().name + ext;
+  std::map<std::string, std::size_t> csv_records;
+  for (const ExportTable& t : tables) csv_records[t.name + ".csv"] = t.rows.size() + 1;
   {
     gdal::ErrorCapture errors;
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
     if (driver == nullptr)
-      return fail(fmt::format("{}: this GDAL has no {} driver", dir, driver_name));
+      return fail(fmt::format("{}: this GDAL has no {} driver", out.final_path(name).string(),
+                              driver_name));
     // A GeoPackage is one file holding every table; shapefiles and CSV are a folder of files,
     // which GDAL's CSV driver insists on creating itself.
-    const fs::path target =
-        options.format == ExportFormat::gpkg ? tmp.path / options.gpkg_name : tmp.path / "set";
-    const std::string shown = (fs::path(dir) / target.filename()).string();
+    const fs::path target = options.format == ExportFormat::gpkg ? out.temp_path(options.gpkg_name)
+                                                                 : out.temp_path("set");
     gdal::DatasetPtr ds(driver->Create(target.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) return fail(fmt::format("{}: cannot be created ({})", shown, errors.last()));
+    if (!ds)
+      return std::unexpected(out.library_failure(name, "cannot be created: " + errors.last()));
     for (const ExportTable& t : tables) {
-      if (auto ok = write_table(*ds, t, options, tmp.path, shown); !ok)
+      const std::string shown = options.format == ExportFormat::gpkg ? name : t.name + ext;
+      if (auto ok = write_table(*ds, t, options, out, shown, errors); !ok)
         return std::unexpected(ok.error());
     }
-  }  // closed: every file of the set is flushed before it is moved
-  for (const ExportFile& f : files) {
-    std::ofstream out(tmp.path / f.name, std::ios::binary);
-    out << f.bytes;
-    if (!out) return fail(fmt::format("{}: cannot write {}", dir, f.name));
+    ds.reset();  // closes every file of the set; what it could not flush is found below
+    if (auto whole = check_written(out, name, errors.last_failure(), csv_records); !whole)
+      return std::unexpected(whole.error());
   }
-  const fs::path written_in[] = {tmp.path / "set", tmp.path};
-  return move_files_into_place(written_in, dir);
+  for (const ExportFile& f : files) {
+    if (auto written = out.write_file(f.name, f.bytes); !written)
+      return std::unexpected(written.error());
+  }
+  return {};
+}
+
+Result<std::vector<std::string>> write_export_tables(const std::string& dir,
+                                                     std::span<const ExportTable> tables,
+                                                     std::span<const ExportFile> files,
+                                                     const TableWriteOptions& options) {
+  // Everything is written beside the outputs and moved into place whole.
+  auto out = AtomicOutput::begin(dir);
+  if (!out) return std::unexpected(out.error());
+  if (auto written = write_export_tables(*out, tables, files, options); !written)
+    return std::unexpected(written.error());
+  return out->commit();
 }
 
 }  // namespace chipao

@@ -1,7 +1,8 @@
 // Writing the tables of a plan export — each a list of typed fields and rows, with or without
-// polygons — as ESRI Shapefile sets, one GeoPackage, or CSV files, atomically: everything is
-// written in a hidden folder beside the output and renamed into place file by file, so an
-// export that fails leaves no half-written file under the final names.
+// polygons — as ESRI Shapefile sets, one GeoPackage, or CSV files, whole or not at all
+// (core/io/atomic_output.h): an export that fails leaves no half-written file and no
+// temporary one, and says which file failed and why (a full or read-only disk). CSV text a
+// spreadsheet would run as a formula is neutralised (core/io/csv_text.h).
 //
 // Shapefiles: one .shp/.shx/.dbf/.prj/.cpg set per table with polygons, a .dbf and .cpg only
 // for a table without; text in UTF-8 or CP874 (GDAL's ENCODING=, so the .cpg matches the
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "core/geo/geometry.h"
+#include "core/io/atomic_output.h"
 #include "core/util/result.h"
 
 namespace chipao {
@@ -67,5 +69,11 @@ Result<std::vector<std::string>> write_export_tables(const std::string& dir,
                                                      std::span<const ExportTable> tables,
                                                      std::span<const ExportFile> files,
                                                      const TableWriteOptions& options);
+
+// The same into `out`, whose commit() then moves them into place with whatever else the
+// export writes there (the plan sheet).
+Result<void> write_export_tables(AtomicOutput& out, std::span<const ExportTable> tables,
+                                 std::span<const ExportFile> files,
+                                 const TableWriteOptions& options);
 
 }  // namespace chipao
