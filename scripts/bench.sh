@@ -14,3 +14,5 @@ cmake --build build --parallel "$(nproc)" --target bench_render
 build/bench/bench_render --runs "${RUNS:-31}" "${1:-../shared/data}"
 cmake --build build --parallel "$(nproc)" --target bench_export
 build/bench/bench_export --runs "${RUNS:-31}" "${1:-../shared/data}"
+cmake --build build --parallel "$(nproc)" --target bench_concurrent_edits
+build/bench/bench_concurrent_edits --runs "${RUNS:-150}" "${1:-../shared/data}"

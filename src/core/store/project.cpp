@@ -61,30 +61,60 @@ Result<Project> Project::from_store(std::unique_ptr<ProjectStore> store) {
                  snapshot->version);
 }
 
-Result<void> Project::reload(std::int64_t version) {
-  auto state = store_->load_state();
-  if (!state) return std::unexpected(state.error());
-  auto history = store_->load_history();
-  if (!history) return std::unexpected(history.error());
-  state_ = std::move(*state);
-  history_ = std::move(*history);
-  version_ = version;
+Result<bool> Project::read_everything_again() {
+  auto snapshot = read_snapshot(*store_);
+  if (!snapshot) return std::unexpected(snapshot.error());
+  const bool changed = snapshot->version != version_;
+  state_ = std::move(snapshot->state);
+  history_ = std::move(snapshot->history);
+  version_ = snapshot->version;
   figures_.clear();  // an assignment edit elsewhere may have joined them again
-  return {};
+  return changed;
+}
+
+Result<bool> Project::catch_up() {
+  auto changes = store_->load_history_changes(version_);
+  if (!changes) return read_everything_again();  // an older project without row versions
+  if (changes->version == version_) return false;
+  const std::size_t common = changes->first_changed;
+  const std::size_t old_position = history_.position();
+  // Something changed outside the history (a layer saved), or the history is not one this
+  // project's is a prefix of: read it all.
+  if (common > history_.size() ||
+      (changes->entries.empty() && common == history_.size() && changes->position == old_position))
+    return read_everything_again();
+  std::vector<Edit> entries(history_.entries().begin(),
+                            history_.entries().begin() + static_cast<std::ptrdiff_t>(common));
+  for (Edit& e : changes->entries) entries.push_back(std::move(e));
+  if (changes->position > entries.size()) return read_everything_again();
+  bool assignments = false;
+  // Revert this project's edits back to where both histories agree...
+  const std::size_t agreed = std::min(old_position, common);
+  for (std::size_t i = old_position; i > agreed; --i) {
+    const Edit& e = history_.entries()[i - 1];
+    assignments = assignments || edit_changes_assignments(e);
+    if (!apply_edit(state_, e, false)) return read_everything_again();
+  }
+  // ...then walk the store's history to its position.
+  for (std::size_t i = agreed; i < changes->position; ++i) {
+    assignments = assignments || edit_changes_assignments(entries[i]);
+    if (!apply_edit(state_, entries[i], true)) return read_everything_again();
+  }
+  for (std::size_t i = agreed; i > changes->position; --i) {
+    assignments = assignments || edit_changes_assignments(entries[i - 1]);
+    if (!apply_edit(state_, entries[i - 1], false)) return read_everything_again();
+  }
+  history_ = EditHistory(std::move(entries), changes->position);
+  version_ = changes->version;
+  if (assignments) figures_.clear();  // joined again by whoever made the edit
+  return true;
 }
 
 Result<bool> Project::refresh() {
   auto now = store_->version();
   if (!now) return std::unexpected(now.error());
   if (*now == version_) return false;
-  auto snapshot = read_snapshot(*store_);
-  if (!snapshot) return std::unexpected(snapshot.error());
-  if (snapshot->version == version_) return false;
-  state_ = std::move(snapshot->state);
-  history_ = std::move(snapshot->history);
-  version_ = snapshot->version;
-  figures_.clear();
-  return true;
+  return catch_up();
 }
 
 bool edit_changes_assignments(const Edit& edit) {
@@ -147,7 +177,7 @@ Result<const Edit*> Project::commit(HistoryStep step, const EditBuilder& build) 
     committed_version = before + 1;
     // Another process committed since this project last read: decide against its state.
     if (before != version_)
-      if (auto ok = reload(before); !ok) return ok;
+      if (auto caught = catch_up(); !caught) return std::unexpected(caught.error());
     switch (step) {
       case HistoryStep::apply: {
         auto built = build(state_);

@@ -86,8 +86,12 @@ class Project {
   // touches an assignment, and writes it all as one step. On failure memory holds the last
   // committed state.
   Result<const Edit*> commit(HistoryStep step, const EditBuilder& build);
-  // Replaces state and history with the store's (inside a transaction, or checked by version).
-  Result<void> reload(std::int64_t version);
+  // Brings state, history and version to what the store has committed: replays the edits
+  // that changed since version_ (reverting this project's past the common part of the
+  // history, applying the store's), or reads everything again where replaying cannot be
+  // trusted. True when anything changed.
+  Result<bool> catch_up();
+  Result<bool> read_everything_again();
   // Loads, once, the tambon layers that keep input tables, with their tables.
   Result<void> load_join_inputs();
   Result<std::vector<ProjectFigures>> rejoin();

@@ -105,6 +105,17 @@ class ProjectStore {
   // Everything edits change, and the history with its position.
   virtual Result<PlanningState> load_state() = 0;
   virtual Result<EditHistory> load_history() = 0;
+  // What changed in the history since `since_version`, read as of one moment: the entries
+  // from the first one written after that version on (rows are rewritten only when an edit
+  // drops a redo branch), the position, and the version this answer is as of. Lets a reader
+  // catch up by replaying a few edits instead of reading the whole project again.
+  struct HistoryChanges {
+    std::size_t first_changed = 0;  // entries before this are as the reader has them
+    std::vector<Edit> entries;      // entries first_changed, first_changed + 1, ...
+    std::size_t position = 0;
+    std::int64_t version = 0;
+  };
+  virtual Result<HistoryChanges> load_history_changes(std::int64_t since_version) = 0;
 
   // Writes a whole state without history (a new project's starting point).
   virtual Result<void> write_initial(const PlanningState& state) = 0;

@@ -147,6 +147,8 @@ Result<void> exec(sqlite3* db, const std::string& path, std::string_view sql,
 
 std::optional<std::string> get_meta(sqlite3* db, std::string_view key);
 
+bool has_column(sqlite3* db, const std::string& table, std::string_view column);
+
 std::int64_t stored_version(sqlite3* db) {
   const auto v = get_meta(db, "version");
   std::int64_t version = 0;
@@ -239,7 +241,7 @@ CREATE TABLE chipao_assignments (municipal_code TEXT PRIMARY KEY, tambons TEXT N
 CREATE TABLE chipao_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE chipao_history (
   seq INTEGER PRIMARY KEY, action TEXT NOT NULL, summary TEXT NOT NULL, edit TEXT NOT NULL,
-  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), version INTEGER);
 )sql";
 
 // Schema 2: the input measure tables of each layer, as parsed, so the project can join them
@@ -812,10 +814,16 @@ Result<std::unique_ptr<SpatiaLiteStore>> SpatiaLiteStore::open(const std::string
                        "open the project");
         !ok)
       return std::unexpected(ok.error());
-    if (v < 2) {
+    if (v < kSchemaVersion) {
       // Schema 1 lacked the input tables: add them (empty); its figures stay as joined.
+      // Schema 2 lacked the history rows' versions: rows without one count as old.
       auto upgraded = transaction(db, path, [&]() -> Result<void> {
+        if (get_meta(db, "schema_version") == std::to_string(kSchemaVersion)) return {};
         if (auto ok = exec(db, path, kTablesSchema); !ok) return ok;
+        if (!has_column(db, "chipao_history", "version"))
+          if (auto ok = exec(db, path, "ALTER TABLE chipao_history ADD COLUMN version INTEGER");
+              !ok)
+            return ok;
         return set_meta(db, path, "schema_version", std::to_string(kSchemaVersion));
       });
       if (!upgraded) return std::unexpected(upgraded.error());
@@ -1272,6 +1280,56 @@ Result<PlanningState> SpatiaLiteStore::read_state() {
   return state;
 }
 
+namespace {
+
+bool has_column(sqlite3* db, const std::string& table, std::string_view column) {
+  Stmt s(db, fmt::format("PRAGMA table_info({})", sql_name(table)));
+  while (s.step())
+    if (s.text(1) == column) return true;
+  return false;
+}
+
+}  // namespace
+
+Result<ProjectStore::HistoryChanges> SpatiaLiteStore::load_history_changes(
+    std::int64_t since_version) {
+  sqlite3* db = db_->db;
+  return read_transaction<HistoryChanges>(db, path_, [&]() -> Result<HistoryChanges> {
+    if (!has_column(db, "chipao_history", "version"))
+      return fail(fmt::format("{}: the history has no versions (an older project)", path_));
+    HistoryChanges out;
+    out.version = stored_version(db);
+    std::size_t size = 0;
+    {
+      Stmt s(db, "SELECT count(*), min(CASE WHEN version > ? THEN seq END) FROM chipao_history");
+      s.bind(1, since_version);
+      if (!s.step()) return std::unexpected(read_error(s, path_, "the edit history").error());
+      size = static_cast<std::size_t>(s.integer(0));
+      out.first_changed = s.null(1) ? size : static_cast<std::size_t>(s.integer(1));
+    }
+    Stmt s(db, "SELECT seq, edit FROM chipao_history WHERE seq >= ? ORDER BY seq");
+    s.bind(1, static_cast<std::int64_t>(out.first_changed));
+    while (s.step()) {
+      if (s.integer(0) != static_cast<std::int64_t>(out.first_changed + out.entries.size()))
+        return fail(fmt::format("{}: the edit history has a gap at edit {}; the project is damaged",
+                                path_, out.first_changed + out.entries.size() + 1));
+      auto e = edit_from_json(s.text(1));
+      if (!e)
+        return fail(fmt::format("{}: edit {}: {}", path_, s.integer(0) + 1, e.error().message));
+      out.entries.push_back(std::move(*e));
+    }
+    if (!s.ok()) return std::unexpected(read_error(s, path_, "the edit history").error());
+    const auto pos = get_meta(db, "history_position");
+    if (pos) std::from_chars(pos->data(), pos->data() + pos->size(), out.position);
+    if (out.position > size)
+      return fail(
+          fmt::format("{}: the history position {} is past its {} edits; the project is "
+                      "damaged",
+                      path_, out.position, size));
+    return out;
+  });
+}
+
 Result<EditHistory> SpatiaLiteStore::load_history() {
   return read_transaction<EditHistory>(db_->db, path_, [&] { return read_history(); });
 }
@@ -1337,7 +1395,12 @@ Result<void> SpatiaLiteStore::write_step_with_figures(
       Stmt drop(db, "DELETE FROM chipao_history WHERE seq >= ?");
       drop.bind(1, static_cast<std::int64_t>(position_before));
       if (auto ok = step_done(drop, path_, "the edit history"); !ok) return ok;
-      Stmt add(db, "INSERT INTO chipao_history(seq, action, summary, edit) VALUES (?, ?, ?, ?)");
+      // The row carries the version this transaction commits (the stored one is raised by
+      // one when it commits).
+      Stmt add(db,
+               "INSERT INTO chipao_history(seq, action, summary, edit, version) VALUES (?, ?, ?, "
+               "?, (SELECT coalesce(CAST(value AS INTEGER), 0) + 1 FROM chipao_meta WHERE key = "
+               "'version'))");
       add.bind(1, static_cast<std::int64_t>(position_before)).bind(2, edit.action);
       add.bind(3, edit.summary).bind(4, edit_to_json(edit));
       if (auto ok = step_done(add, path_, "the edit history"); !ok) return ok;

@@ -24,7 +24,9 @@ struct StoreOptions {
 
 class SpatiaLiteStore final : public ProjectStore {
  public:
-  static constexpr int kSchemaVersion = 2;           // 2: input measure tables (chipao_tables..)
+  // 2: input measure tables (chipao_tables..); 3: chipao_history.version, the store version
+  // that wrote each history row (for readers catching up).
+  static constexpr int kSchemaVersion = 3;
   static constexpr int kApplicationId = 0x43504130;  // "CPA0"
 
   // A new, empty project; fails when `path` exists.
@@ -48,6 +50,7 @@ class SpatiaLiteStore final : public ProjectStore {
   Result<std::vector<MeasureTable>> load_tables(const std::string& layer) override;
   Result<PlanningState> load_state() override;
   Result<EditHistory> load_history() override;
+  Result<HistoryChanges> load_history_changes(std::int64_t since_version) override;
   Result<void> write_initial(const PlanningState& state) override;
   Result<void> write_step_with_figures(const PlanningState& state, const Edit& edit,
                                        HistoryStep step, std::size_t position_before,
