@@ -43,6 +43,17 @@ void ZonesUi::draw_panels(Language language, float scale, float below_px) {
   const std::string title =
       fmt::format("{}###zones", tr(language, "เขตและแผนงาน", "Zones and plan"));
   if (ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+    if (session_->read_only()) {
+      // Said before anything is tried: a project on a read-only disk, or someone else's file,
+      // opens to view, tally and export, and every edit would be refused.
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.65f, 0.2f, 1.0f));
+      ImGui::TextWrapped("%s", tr(language,
+                                  "เปิดแบบอ่านอย่างเดียว: ดู นับ และส่งออกได้ แต่แก้ไขไม่ได้ — "
+                                  "คัดลอกโครงการไปยังโฟลเดอร์ที่เขียนได้เพื่อแก้ไข",
+                                  "Opened read-only: view, tally and export, but no edits — "
+                                  "copy the project to a writable folder to edit it"));
+      ImGui::PopStyleColor();
+    }
     if (ImGui::BeginTabBar("zones_tabs")) {
       if (ImGui::BeginTabItem(tr(language, "เขต", "Zones"))) {
         zones_panel_.draw(*session_, tool_, language, message_);
