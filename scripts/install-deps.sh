@@ -24,6 +24,8 @@ packages=(
   xvfb xauth x11-utils xdotool
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the Debian package (cpack -G DEB) and its test: shlibdeps, desktop entry and MIME checks
+  dpkg-dev desktop-file-utils libxml2-utils shared-mime-info libglib2.0-bin
   # sanitizer runtime and fuzzing
   clang libclang-rt-14-dev
 )
