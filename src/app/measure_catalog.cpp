@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "core/io/vector_writer.h"
+#include "core/plan/zone_figures.h"
 #include "core/stats/tpmap_schema.h"
 
 namespace chipao::app {
@@ -65,7 +66,9 @@ const MeasureEntry* MeasureCatalog::find(const std::string& column) const {
 }
 
 const MeasureEntry* MeasureCatalog::default_entry() const {
-  if (const MeasureEntry* target = find("poor.JPT.MOFval.CNT")) return target;
+  if (!target_name.empty())
+    if (const MeasureEntry* target = find(target_name)) return target;
+  if (const MeasureEntry* target = find(kTargetPoorColumn)) return target;
   for (const MeasureEntry& entry : entries)
     if (entry.group == MeasureGroup::counts) return &entry;
   return entries.empty() ? nullptr : &entries.front();
@@ -73,15 +76,15 @@ const MeasureEntry* MeasureCatalog::default_entry() const {
 
 MeasureCatalog build_measure_catalog(const JoinResult& join) {
   MeasureCatalog catalog;
+  if (const JoinedColumn* target = planning_column(join.columns, kTargetPoorColumn))
+    catalog.target_name = target->name;
   for (std::size_t i = 0; i < join.columns.size(); ++i) {
     const JoinedColumn& column = join.columns[i];
     const std::string base = base_name(column.name);
     MeasureEntry entry;
     entry.column = i;
     entry.name = column.name;
-    auto [th, en] = tpmap_labels(column.name);
-    entry.label_th = th;
-    entry.label_en = en;
+    std::tie(entry.label_th, entry.label_en) = tpmap_labels(base);
     if (auto common = common_file_labels(base)) std::tie(entry.label_th, entry.label_en) = *common;
     entry.is_rate = column.spec.rule != MeasureRule::sum;
     entry.indicator = indicator_number(base);
@@ -95,6 +98,12 @@ MeasureCatalog build_measure_catalog(const JoinResult& join) {
       entry.label_en = fmt::format("Target poor lacking JPT indicator {}", entry.indicator);
     } else if (is_headline_count(base)) {
       entry.group = MeasureGroup::counts;
+    }
+    // A column two tables share (several TPMAP masks joined) names what its table counts,
+    // so no two measures read alike and a planner need not hover for the internal id.
+    if (column.name != base) {
+      std::tie(entry.label_th, entry.label_en) =
+          tpmap_group_labels({entry.label_th, entry.label_en}, column.table);
     }
     catalog.entries.push_back(std::move(entry));
   }

@@ -1,6 +1,7 @@
 // The measures a layer's joined tables offer, grouped as a planner looks for them: counts,
 // rates, per dimension, per indicator, other. Each carries its Thai and English name (TPMAP
-// columns through tpmap_labels; indicator columns numbered) and the source line for the legend.
+// columns through tpmap_labels; indicator columns numbered; a column several TPMAP tables
+// share says what its table counts, so no two read alike) and the source line for the legend.
 #pragma once
 
 #include <optional>
@@ -25,6 +26,9 @@ struct MeasureEntry {
 
 struct MeasureCatalog {
   std::vector<MeasureEntry> entries;  // grouped in MeasureGroup order, table order within
+  // The target poor column zone tallies and exports read (core/plan/zone_figures.h), which
+  // the map opens on; empty when the tables have none fit for it.
+  std::string target_name;
 
   // The entry for a column name (exact, or the name before "@table"); nullptr when absent.
   const MeasureEntry* find(const std::string& column) const;

@@ -23,12 +23,6 @@ void apply(ProjectSession& session, Result<Edit> edit, std::string& message) {
   if (auto ok = session.apply(std::move(*edit)); !ok) message = ok.error().message;
 }
 
-std::string dimension_column(DimensionId d) {
-  static constexpr const char* names[] = {"health", "living", "education", "income",
-                                          "accessibility"};
-  return fmt::format("poor.JPT.MOFval.{}", names[static_cast<int>(d)]);
-}
-
 // A number typed by the planner; nullopt when it is not one.
 std::optional<double> parse_number(const std::string& text) {
   std::string plain;
@@ -75,11 +69,13 @@ const char* status_text(InterventionStatus s, Language language) {
 
 std::int64_t default_target_households(const ProjectSession& session, std::int64_t zone,
                                        DimensionId dimension) {
-  const ZoneTally* tally = session.tally(zone);
-  if (!tally) return 0;
-  const ZoneTally::Figure* f = tally->figure(dimension_column(dimension));
-  if (!f || std::isnan(f->value)) return 0;
-  return static_cast<std::int64_t>(std::llround(f->value));
+  // Households, as `chipao-cli plan add` defaults them (core/plan/zone_households.h) and as
+  // coverage counts them: never TPMAP's deprived persons taken for households.
+  const std::optional<ZoneFigures> figures = session.figures(zone);
+  if (!figures) return 0;
+  const double v = figures->deprived_households[static_cast<std::size_t>(dimension)];
+  if (std::isnan(v)) return 0;
+  return static_cast<std::int64_t>(std::llround(v));
 }
 
 void PlanPanel::draw(ProjectSession& session, Language language, std::string& message) {
@@ -258,25 +254,32 @@ void PlanPanel::draw_totals(const ProjectSession& session, Language language) {
   ImGui::TextUnformatted(tr(language, "รายมิติ", "per dimension"));
   for (int d = 0; d < kDimensionCount; ++d)
     line(dimension_text(d, language), totals.by_dimension[d]);
-  // Coverage of the active zone: planned households over deprived persons, per dimension.
+  // Coverage of the active zone, households over households, as the exports compute it.
   const std::int64_t active = session.active_zone();
   for (const ZonePlanTotals& z : totals.zones) {
     if (z.zone_id != active) continue;
-    std::array<double, kDimensionCount> deprived{};
+    std::array<double, kDimensionCount> deprived_households{};
+    deprived_households.fill(std::nan(""));
+    if (const auto figures = session.figures(active))
+      deprived_households = figures->deprived_households;
     const ZoneTally* tally = session.tally(active);
-    for (int d = 0; d < kDimensionCount; ++d) {
-      const ZoneTally::Figure* f =
-          tally ? tally->figure(dimension_column(static_cast<DimensionId>(d))) : nullptr;
-      deprived[d] = f ? f->value : std::nan("");
-    }
-    ImGui::Text(tr(language, "ความครอบคลุมของ %s (ครัวเรือนในแผน / คนที่ขาดแคลน, %s)",
-                   "coverage of %s (planned households / deprived persons, %s)"),
-                z.zone_name.c_str(),
+    ImGui::Text(tr(language, "ความครอบคลุมของ %s (%s, %s)", "coverage of %s (%s, %s)"),
+                z.zone_name.c_str(), tr(language, kCoverageRuleTh, kCoverageRuleEn),
                 tally ? rule_short_text(tally_rule_name(tally->rule), language) : "");
-    for (const DimensionCoverage& c : zone_coverage(z, deprived))
+    bool unknown = false;
+    for (const DimensionCoverage& c : zone_coverage(z, deprived_households)) {
+      unknown |= std::isnan(c.deprived_households);
       ImGui::Text("  %s: %s / %s = %s%%", dimension_text(static_cast<int>(c.dimension), language),
-                  figure_text(c.planned_households).c_str(), figure_text(c.deprived).c_str(),
+                  figure_text(c.planned_households).c_str(),
+                  figure_text(c.deprived_households).c_str(),
                   figure_text(c.coverage * 100, 0).c_str());
+    }
+    if (unknown)
+      ImGui::TextDisabled("%s", tr(language,
+                                   "– : ไฟล์โครงการยังไม่มีตาราง TPMAP เฉพาะด้านนั้น (เช่น "
+                                   "61_99_tambol_00010.csv สำหรับด้านรายได้)",
+                                   "– : the project has no TPMAP table of that dimension alone "
+                                   "(e.g. 61_99_tambol_00010.csv for income)"));
   }
 }
 

@@ -28,7 +28,8 @@ class PlanPanel {
   TextFields text_;
 };
 
-// The zone's deprived persons of a dimension from its tally (the attach default); 0 without.
+// The zone's households deprived in a dimension (the attach default), from the dimension's
+// own TPMAP table as `chipao-cli plan add` takes it; 0 when the project lacks that table.
 std::int64_t default_target_households(const ProjectSession& session, std::int64_t zone,
                                        DimensionId dimension);
 

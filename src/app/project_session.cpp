@@ -137,6 +137,7 @@ void ProjectSession::load(std::stop_token stop, std::function<void()> wake_ui) {
       units->layer = std::move(stored->layer);
       units->index = TallyIndex::build(units->layer);
       units->figures.columns = std::move(stored->columns);
+      units->figure_columns = zone_figure_columns(units->figures.columns);
       // Shares are of the amphoe totals in the kept input tables (as exports measure them);
       // a project without kept tables measures them against its units' sums.
       if (auto tables = (*store)->load_tables(summary.name); tables && !tables->empty()) {
@@ -218,8 +219,10 @@ Result<bool> ProjectSession::catch_up() {
   if (units_ && !std::equal(assignments.begin(), assignments.end(), state().assignments.begin(),
                             state().assignments.end(), same)) {
     // Another process assigned a municipal area: its figures were joined again.
-    if (auto figures = project_.figures(units_->name))
+    if (auto figures = project_.figures(units_->name)) {
       units_->figures.columns = (*figures)->join.columns;
+      units_->figure_columns = zone_figure_columns(units_->figures.columns);
+    }
   }
   after_state_change();
   return true;
@@ -302,6 +305,12 @@ void ProjectSession::set_preview(const std::optional<FeatureGeometry>& polygon,
 const ZoneTally* ProjectSession::tally(std::int64_t zone) const {
   const auto it = tallies_.find(zone);
   return it == tallies_.end() ? nullptr : &it->second;
+}
+
+std::optional<ZoneFigures> ProjectSession::figures(std::int64_t zone) const {
+  const ZoneTally* t = tally(zone);
+  if (!t || !units_) return std::nullopt;
+  return zone_figures(*t, units_->figure_columns);
 }
 
 ZoneShape ProjectSession::shape(std::int64_t id) const {

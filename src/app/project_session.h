@@ -10,7 +10,8 @@
 // well under a millisecond per zone), so the panel shows the figures of the frame being drawn.
 //
 // Tallies: drawn zones by the chosen rule (centroid or area), painted zones by their units
-// (rule "painted"); the amphoe share is of the amphoe's target poor on the unit layer.
+// (rule "painted"); the amphoe share is of the amphoe's target poor on the unit layer. The
+// figures shown are read through core/plan/zone_figures.h, as every export reads them.
 #pragma once
 
 #include <atomic>
@@ -28,6 +29,7 @@
 #include "app/layer_loader.h"
 #include "app/zone_tool.h"
 #include "core/plan/tally.h"
+#include "core/plan/zone_figures.h"
 #include "core/store/project.h"
 #include "core/util/result.h"
 
@@ -39,6 +41,9 @@ struct UnitLayerData {
   BoundaryLayer layer;
   TallyIndex index;
   TallyFigures figures;
+  // Which of figures.columns the zone figures are read from: the exports' choice
+  // (core/plan/zone_figures.h), kept with the columns it was made from.
+  ZoneFigureColumns figure_columns;
   std::unique_ptr<ToolUnits> tool;
   // Units sharing a boundary edge, per unit (sorted indices).
   std::vector<std::vector<std::uint32_t>> neighbours;
@@ -95,6 +100,9 @@ class ProjectSession {
   // Recomputes stale tallies (after edits, a new rule, the layers arriving).
   void sync();
   const ZoneTally* tally(std::int64_t zone) const;
+  // The zone's target poor, households and deprived per dimension, read from its tally as
+  // the exports read theirs; nullopt before the layers have loaded or for an unknown zone.
+  std::optional<ZoneFigures> figures(std::int64_t zone) const;
   double last_tally_ms() const { return last_tally_ms_; }
   ZoneShape shape(std::int64_t zone) const;
   // Units of these amphoe (4-digit codes) that no zone covers (painted, or a drawn zone's

@@ -30,13 +30,6 @@ void apply(ProjectSession& session, Result<Edit> edit, std::string& message) {
   report(session.apply(std::move(*edit)), message);
 }
 
-// The TPMAP column of a dimension's deprived persons.
-std::string dimension_column(int d) {
-  static constexpr const char* names[] = {"health", "living", "education", "income",
-                                          "accessibility"};
-  return fmt::format("poor.JPT.MOFval.{}", names[d]);
-}
-
 }  // namespace
 
 std::string figure_text(double value, int decimals) {
@@ -207,7 +200,8 @@ void ZonesPanel::draw_tally(const ProjectSession& session, Language language) {
     return;
   }
   const ZoneTally* tally = session.tally(zone->id);
-  if (!tally) return;
+  const std::optional<ZoneFigures> figures_read = session.figures(zone->id);
+  if (!tally || !figures_read) return;
   const std::string rule(tally_rule_name(tally->rule));
   ImGui::Text("%s: %s", zone->name.c_str(), rule_text(rule, language));
   double unit_sum = 0;
@@ -235,22 +229,31 @@ void ZonesPanel::draw_tally(const ProjectSession& session, Language language) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(rule_short_text(rule, language));
   };
-  const auto value = [&](const char* column) {
-    const ZoneTally::Figure* f = tally->figure(column);
-    return f ? f->value : std::nan("");
-  };
-  row(tr(language, "ครัวเรือนที่สำรวจ", "households surveyed"), figure_text(value("household.CNT")));
-  row(tr(language, "คนที่สำรวจ", "persons surveyed"), figure_text(value("HOUSEMEMBER_CNT")));
-  row(tr(language, "คนจนเป้าหมาย", "target poor"), figure_text(value("poor.JPT.MOFval.CNT")));
+  // Read as the exports read them (core/plan/zone_figures.h): with several TPMAP tables
+  // joined, the all-dimensions table's figures, not whichever name matches first.
+  const ZoneFigures& figures = *figures_read;
+  row(tr(language, "ครัวเรือนที่สำรวจ", "households surveyed"), figure_text(figures.households));
+  row(tr(language, "คนที่สำรวจ", "persons surveyed"), figure_text(figures.persons));
+  row(tr(language, "คนจนเป้าหมาย", "target poor"), figure_text(figures.target_poor));
   row(tr(language, "ร้อยละคนจนเป้าหมาย", "target poor, % of surveyed"),
-      figure_text(value("JPT.MOFval.pov.rate"), 1));
+      figure_text(figures.poverty_rate, 1));
   const double share = tally->share_of_amphoe_target_poor;
   row(tr(language, "สัดส่วนของคนจนเป้าหมายในอำเภอ (%)", "share of the amphoe's target poor (%)"),
       figure_text(share * 100.0, 1));
   for (int d = 0; d < kDimensionCount; ++d) {
     const std::string label =
         fmt::format("{} {}", tr(language, "ขาดแคลนด้าน", "deprived:"), dimension_text(d, language));
-    row(label.c_str(), figure_text(value(dimension_column(d).c_str())));
+    row(label.c_str(), figure_text(figures.deprived_persons[static_cast<std::size_t>(d)]));
+  }
+  // Households deprived per dimension (coverage's denominator) where the project joined that
+  // dimension's own TPMAP table.
+  const UnitLayerData* units = session.units();
+  for (int d = 0; d < kDimensionCount && units; ++d) {
+    if (units->figure_columns.deprived_households[static_cast<std::size_t>(d)].empty()) continue;
+    const std::string label =
+        fmt::format("{} {}", tr(language, "ครัวเรือนที่ขาดแคลนด้าน", "households deprived:"),
+                    dimension_text(d, language));
+    row(label.c_str(), figure_text(figures.deprived_households[static_cast<std::size_t>(d)]));
   }
   if (tally->households) {
     const HouseholdFigures& h = *tally->households;
@@ -261,8 +264,10 @@ void ZonesPanel::draw_tally(const ProjectSession& session, Language language) {
   ImGui::EndTable();
   if (ImGui::TreeNode(tr(language, "รายตัวชี้วัด จปฐ.", "per จปฐ. indicator"))) {
     for (int i = 1; i <= kIndicatorCount; ++i) {
-      const std::string column = fmt::format("poor.JPT.MOFval.ind{}.CNT", i);
-      const double v = value(column.c_str());
+      const JoinedColumn* column =
+          units ? planning_column(units->figures.columns, indicator_column(i)) : nullptr;
+      const ZoneTally::Figure* f = column ? tally->figure(column->name) : nullptr;
+      const double v = f ? f->value : std::nan("");
       if (std::isnan(v) || v == 0) continue;
       ImGui::Text(tr(language, "ตัวชี้วัด %d: %s คน (%s)", "indicator %d: %s persons (%s)"), i,
                   figure_text(v).c_str(), rule_short_text(rule, language));

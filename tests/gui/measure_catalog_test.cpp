@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 
 #include "app/layer_figures.h"
 #include "core/io/boundary_reader.h"
@@ -96,6 +97,46 @@ TEST(LayerFigures, AssigningAMunicipalAreaMarksTheTambonsItWentTo) {
   for (const std::string& from : demo.figures.join->assigned_from)
     if (from.find(suggestion.municipal_code) != std::string::npos) ++marked;
   EXPECT_EQ(marked, suggestion.tambons.size());
+}
+
+// Issue 11: with several TPMAP tables joined every shared measure appeared twice under one
+// name. Each now says which table, and so which dimensions, it counts.
+TEST(MeasureCatalog, WithTwoTpmapTablesNoTwoMeasuresShareAName) {
+  DemoTambon demo = load_demo_tambon();
+  const std::string tpmap = test::source_dir() + "/data/demo/tpmap/";
+  const LayerFigures figures = load_layer_figures(
+      demo.layer, {tpmap + "61_99_tambol_11111.csv", tpmap + "61_99_tambol_common.csv",
+                   tpmap + "61_99_tambol_00010.csv"});
+  ASSERT_TRUE(figures.join) << figures.join_error;
+  const MeasureCatalog catalog = build_measure_catalog(*figures.join);
+  ASSERT_GT(catalog.entries.size(), 80u) << "both mask tables' columns are offered";
+  std::map<std::string, std::string> by_th, by_en;
+  for (const MeasureEntry& e : catalog.entries) {
+    const auto [th, fresh_th] = by_th.emplace(e.label_th, e.name);
+    EXPECT_TRUE(fresh_th) << "'" << e.label_th << "' names both " << th->second << " and "
+                          << e.name;
+    const auto [en, fresh_en] = by_en.emplace(e.label_en, e.name);
+    EXPECT_TRUE(fresh_en) << "'" << e.label_en << "' names both " << en->second << " and "
+                          << e.name;
+  }
+  // The names say which table and what it counts, in each language.
+  const MeasureEntry* all = catalog.find("poor.JPT.MOFval.CNT@tpmap_11111");
+  const MeasureEntry* income = catalog.find("poor.JPT.MOFval.CNT@tpmap_00010");
+  ASSERT_NE(all, nullptr);
+  ASSERT_NE(income, nullptr);
+  EXPECT_EQ(all->label_th, "คนจนเป้าหมาย (ตาราง 11111: นับทั้งห้าด้าน)");
+  EXPECT_EQ(all->label_en, "Target poor persons (table 11111: counts all five dimensions)");
+  EXPECT_EQ(income->label_th, "คนจนเป้าหมาย (ตาราง 00010: นับเฉพาะด้านรายได้)");
+  EXPECT_EQ(income->label_en, "Target poor persons (table 00010: counts income alone)");
+  const MeasureEntry* ind20 = catalog.find("poor.JPT.MOFval.ind20.CNT@tpmap_00010");
+  ASSERT_NE(ind20, nullptr);
+  EXPECT_NE(ind20->label_th.find("นับเฉพาะด้านรายได้"), std::string::npos) << ind20->label_th;
+  // A column only one table has keeps its plain name.
+  const MeasureEntry* households = catalog.find("household.CNT");
+  ASSERT_NE(households, nullptr);
+  EXPECT_EQ(households->label_th, "จำนวนครัวเรือน");
+  // The map opens on the all-dimensions target poor, the figure zone tallies read.
+  EXPECT_EQ(catalog.default_entry(), all);
 }
 
 }  // namespace

@@ -3,7 +3,9 @@
 // tambons into a zone gives a tally whose target poor is the sum of the two tambons' figures
 // and whose share is that sum over the amphoe's; the tool's preview tallies a stroke before
 // any edit; undo and redo move the tally back and forth; a locked zone refuses edits with a
-// message; a reopened session has the edits and their history.
+// message; a reopened session has the edits and their history. With TPMAP's income-only
+// table joined beside the all-dimensions one (issue 11), the session's figures are the
+// export's, and an intervention's default households are the zone's deprived households.
 //
 // Expected figures come from the demo's TPMAP CSV, read here with a tiny parser.
 #include "app/project_session.h"
@@ -17,6 +19,8 @@
 #include <sstream>
 #include <thread>
 
+#include "app/plan_panel.h"
+#include "core/plan/plan_export.h"
 #include "support/test_paths.h"
 
 namespace chipao::app {
@@ -25,10 +29,11 @@ namespace {
 constexpr const char* kTarget = "poor.JPT.MOFval.CNT";
 const std::string kTable = "/data/demo/tpmap/61_99_tambol_11111.csv";
 
-// Column `column` of the demo table, per code (first column), for rows whose code starts with
-// `prefix`.
-std::map<std::string, double> csv_column(const std::string& column, const std::string& prefix) {
-  std::ifstream in(test::source_dir() + kTable);
+// Column `column` of a demo table (`table`, from the source root), per code (first column),
+// for rows whose code starts with `prefix`.
+std::map<std::string, double> csv_column(const std::string& table, const std::string& column,
+                                         const std::string& prefix) {
+  std::ifstream in(test::source_dir() + table);
   auto split = [](const std::string& line) {
     std::vector<std::string> out;
     std::stringstream s(line);
@@ -43,7 +48,7 @@ std::map<std::string, double> csv_column(const std::string& column, const std::s
   std::getline(in, line);
   const auto header = split(line);
   const auto at = std::find(header.begin(), header.end(), column);
-  EXPECT_NE(at, header.end()) << kTable << " has no column " << column;
+  EXPECT_NE(at, header.end()) << table << " has no column " << column;
   const auto index = static_cast<std::size_t>(at - header.begin());
   std::map<std::string, double> values;
   while (std::getline(in, line)) {
@@ -52,6 +57,10 @@ std::map<std::string, double> csv_column(const std::string& column, const std::s
       values[cells[0]] = std::stod(cells[index]);
   }
   return values;
+}
+
+std::map<std::string, double> csv_column(const std::string& column, const std::string& prefix) {
+  return csv_column(kTable, column, prefix);
 }
 
 std::string demo_project(const std::string& tag) {
@@ -234,6 +243,73 @@ TEST(ProjectSession, AReopenedSessionKeepsTheEditsAndTheirHistory) {
   // The history came back too: undo after the restart takes the paint back.
   ASSERT_TRUE(session.undo());
   EXPECT_TRUE(session.state().zone(id)->unit_codes.empty());
+}
+
+// Issue 11: joining 61_99_tambol_00010.csv (income alone) beside the 11111 table gave every
+// shared column an "@table" name; the app read the bare name and showed "–" for target poor
+// and the five dimensions, defaulted interventions to 0 households, and had no coverage,
+// while the export showed figures. Both now read through core/plan/zone_figures.h.
+TEST(ProjectSession, WithTheIncomeTableJoinedTheTallyIsTheExportsFigures) {
+  const std::string income_table = "/data/demo/tpmap/61_99_tambol_00010.csv";
+  const std::string path = test::temp_dir("session_income_table") + "/demo.chipao";
+  const auto made = test::run_cli({"project", "new", path, "--boundaries",
+                                   test::source_dir() + "/data/demo/tambon.shp", "--table",
+                                   test::source_dir() + kTable, "--table",
+                                   test::source_dir() + "/data/demo/tpmap/61_99_tambol_common.csv",
+                                   "--table", test::source_dir() + income_table});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  auto opened = ProjectSession::open(path, {});
+  ASSERT_TRUE(opened) << opened.error().message;
+  ProjectSession& session = **opened;
+  wait_loaded(session);
+  const std::int64_t id = create_painted_zone(session, "เขตรายได้");
+  ASSERT_TRUE(session.apply(must(make_paint_units(session.state(), id, kTwo))));
+  session.sync();
+  const std::optional<ZoneFigures> figures = session.figures(id);
+  ASSERT_TRUE(figures);
+
+  // Figures straight from the CSVs: the whole population of poor from the 11111 table,
+  // households deprived in income from the income-only table.
+  const auto sum = [&](const std::string& table, const std::string& column) {
+    const auto values = csv_column(table, column, kAmphoe);
+    return values.at(kTwo[0]) + values.at(kTwo[1]);
+  };
+  EXPECT_DOUBLE_EQ(figures->target_poor, sum(kTable, kTarget));
+  EXPECT_DOUBLE_EQ(figures->deprived_persons[3], sum(kTable, "poor.JPT.MOFval.income"));
+  EXPECT_DOUBLE_EQ(figures->deprived_persons[0], sum(kTable, "poor.JPT.MOFval.health"));
+  const double income_households = sum(income_table, "poor.household.CNT");
+  ASSERT_GT(income_households, 0);
+  EXPECT_DOUBLE_EQ(figures->deprived_households[3], income_households);
+  EXPECT_TRUE(std::isnan(figures->deprived_households[0])) << "no health-only table joined";
+
+  // The attach default is households, as `chipao-cli plan add` takes it; none without the
+  // dimension's own table (the planner types it).
+  EXPECT_EQ(default_target_households(session, id, DimensionId::income),
+            static_cast<std::int64_t>(income_households));
+  EXPECT_EQ(default_target_households(session, id, DimensionId::health), 0);
+
+  // The export of the same project reads the same figures for the same zone.
+  auto project = Project::open(path);
+  ASSERT_TRUE(project) << project.error().message;
+  auto exported = export_plan(*project, test::temp_dir("session_income_export"), {});
+  ASSERT_TRUE(exported) << exported.error().message;
+  const auto& zones = exported->report.zones;
+  const auto z = std::find_if(zones.begin(), zones.end(),
+                              [&](const ZoneReport& r) { return r.zone.id == id; });
+  ASSERT_NE(z, zones.end());
+  EXPECT_DOUBLE_EQ(z->target_poor, figures->target_poor);
+  EXPECT_DOUBLE_EQ(z->households, figures->households);
+  EXPECT_DOUBLE_EQ(z->poor_households, figures->poor_households);
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    EXPECT_DOUBLE_EQ(z->deprived[d], figures->deprived_persons[d]) << d;
+    if (std::isnan(z->deprived_households[d])) {
+      EXPECT_TRUE(std::isnan(figures->deprived_households[d])) << d;
+    } else {
+      EXPECT_DOUBLE_EQ(z->deprived_households[d], figures->deprived_households[d]) << d;
+    }
+  }
+  EXPECT_NEAR(session.tally(id)->share_of_amphoe_target_poor, z->share_of_amphoe_target_poor,
+              1e-12);
 }
 
 }  // namespace

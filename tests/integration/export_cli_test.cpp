@@ -117,12 +117,15 @@ const std::vector<std::string> kPainted{"990103", "990105"};
 struct Expected {
   double target = 0, households = 0, poor_households = 0;
   std::map<std::string, double> deprived;  // by TPMAP dimension key
+  double income_households = 0;            // deprived in income: the income-only table
 };
 Expected expected_for(const std::vector<std::string>& codes) {
   static const Table mask = read_tpmap(demo("tpmap/61_99_tambol_11111.csv"));
   static const Table common = read_tpmap(demo("tpmap/61_99_tambol_common.csv"));
+  static const Table income = read_tpmap(demo("tpmap/61_99_tambol_00010.csv"));
   Expected e;
   for (const std::string& c : codes) {
+    e.income_households += income.at(c).at("poor.household.CNT");
     e.target += mask.at(c).at("poor.JPT.MOFval.CNT");
     e.poor_households += mask.at(c).at("poor.household.CNT");
     e.households += common.at(c).at("household.CNT");
@@ -159,7 +162,10 @@ class ExportCli : public ::testing::Test {
     project_ = new std::string(*dir_ + "/plan.chipao");
     const auto made = test::run_cli(
         {"project", "new", *project_, "--boundaries", demo("tambon.shp"), "--table",
-         demo("tpmap/61_99_tambol_11111.csv"), "--table", demo("tpmap/61_99_tambol_common.csv")});
+         demo("tpmap/61_99_tambol_11111.csv"), "--table", demo("tpmap/61_99_tambol_common.csv"),
+         // The income-only table too (issue 11): its columns share names with the 11111
+         // table's, and coverage of income is measured against its households.
+         "--table", demo("tpmap/61_99_tambol_00010.csv")});
     ASSERT_EQ(made.exit_code, 0) << made.err;
     GDALAllRegister();
     const Tambons tambons;
@@ -267,8 +273,9 @@ ReadBack read_layer(const std::string& path, const std::string& layer_name) {
   return r;
 }
 
+// A blank field (null, or an empty CSV cell) is NaN.
 double number(const std::optional<std::string>& text) {
-  return text ? std::strtod(text->c_str(), nullptr) : std::nan("");
+  return text && !text->empty() ? std::strtod(text->c_str(), nullptr) : std::nan("");
 }
 
 // Zone rows by name. `f` maps a full field name to the stored one (identity for gpkg/csv).
@@ -323,7 +330,14 @@ void expect_zone_values(const ReadBack& r, const std::function<std::string(std::
     EXPECT_EQ(number(row.at(f("interventions"))), count) << name;
     EXPECT_EQ(number(row.at(f("plan_households"))), households) << name;
     EXPECT_DOUBLE_EQ(number(row.at(f("plan_cost_baht"))), cost) << name;
-    const double income_deprived = e.deprived.at("income");
+    // Coverage is households over households: the plan's income households over the zone's
+    // households deprived in income (not over its target poor persons, issue 11).
+    check("deprived_households_income", e.income_households);
+    EXPECT_TRUE(std::isnan(number(row.at(f("deprived_households_health")))))
+        << name << ": the project has no health-only table";
+    EXPECT_TRUE(std::isnan(number(row.at(f("coverage_living")))))
+        << name << ": no coverage without the living-only table's households";
+    const double income_deprived = e.income_households;
     const double coverage = number(row.at(f("coverage_income")));
     if (income_deprived >= std::max(1, suppress_below)) {
       EXPECT_NEAR(coverage, income / income_deprived, 1e-9) << name;
@@ -478,7 +492,8 @@ TEST_F(ExportCli, CsvAndSummary) {
     }
   }
   EXPECT_EQ(header,
-            "kind,zone,agency,dimension,interventions,households,cost_baht,deprived,coverage");
+            "kind,zone,agency,dimension,interventions,households,cost_baht,deprived_households,"
+            "coverage");
   std::string all_notes;
   for (const auto& n : notes) all_notes += n + "\n";
   EXPECT_NE(all_notes.find("centroid"), std::string::npos);
@@ -494,6 +509,17 @@ TEST_F(ExportCli, CsvAndSummary) {
   EXPECT_EQ(rows["total"][0][6], "390500");
   EXPECT_EQ(rows["zone"].size(), 3u);
   EXPECT_EQ(rows["zone_dimension"].size(), 15u);
+  // Zone x income: planned households, the zone's households deprived in income, and their
+  // ratio (the unit says so in a note).
+  EXPECT_NE(all_notes.find("# coverage: planned households / households deprived"),
+            std::string::npos)
+      << all_notes;
+  for (const auto& cells : rows["zone_dimension"]) {
+    if (cells[1] != "โซนเหนือ" || cells[3] != "income") continue;
+    const double deprived = expected_for(kNorth).income_households;
+    EXPECT_DOUBLE_EQ(std::strtod(cells[7].c_str(), nullptr), deprived);
+    EXPECT_NEAR(std::strtod(cells[8].c_str(), nullptr), 40 / deprived, 1e-5);
+  }
   // Income across agencies: 40 + 25 households.
   for (const auto& cells : rows["dimension"]) {
     if (cells[3] == "income") {

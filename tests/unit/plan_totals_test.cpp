@@ -113,17 +113,18 @@ TEST(PlanTotals, CoveragePerDimension) {
   const auto zones = two_zones();
   const PlanTotals t = plan_totals(sample_plan(), zones);
   const double nan = std::nan("");
-  // Zone 1 deprived: health 12, living 20, education 0, income 160, access unknown.
+  // Zone 1's deprived households: health 12, living 20, education 0, income 160, access
+  // unknown.
   const auto c = zone_coverage(t.zones[0], {12, 20, 0, 160, nan});
   EXPECT_EQ(c[3].dimension, DimensionId::income);
   EXPECT_DOUBLE_EQ(c[3].planned_households, 40);
-  EXPECT_DOUBLE_EQ(c[3].deprived, 160);
+  EXPECT_DOUBLE_EQ(c[3].deprived_households, 160);
   EXPECT_DOUBLE_EQ(c[3].coverage, 0.25);
   EXPECT_DOUBLE_EQ(c[1].coverage, 0.5);    // 10 of 20
   EXPECT_DOUBLE_EQ(c[0].coverage, 0.0);    // nothing planned for 12 deprived
   EXPECT_TRUE(std::isnan(c[2].coverage));  // no deprived: no ratio
   EXPECT_TRUE(std::isnan(c[4].coverage));  // unknown deprived
-  EXPECT_TRUE(std::isnan(c[4].deprived));
+  EXPECT_TRUE(std::isnan(c[4].deprived_households));
 }
 
 TEST(PlanTotals, BudgetCap) {

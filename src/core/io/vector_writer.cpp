@@ -89,8 +89,9 @@ std::string shapefile_field_name(const std::string& full_name, std::vector<std::
   return candidate;
 }
 
-std::pair<std::string, std::string> tpmap_labels(const std::string& column) {
-  const std::string base = column.substr(0, column.find('@'));
+namespace {
+
+std::pair<std::string, std::string> base_labels(const std::string& base) {
   if (base == "poor.JPT.MOFval.CNT") return {"คนจนเป้าหมาย", "Target poor persons"};
   if (base == "poor.JPT.CNT") return {"คนจน (จปฐ.)", "Poor persons (JPT survey)"};
   if (base == "poor.JPT.MOFreg.CNT")
@@ -105,6 +106,16 @@ std::pair<std::string, std::string> tpmap_labels(const std::string& column) {
     }
   }
   return {base, base};
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> tpmap_labels(const std::string& column) {
+  const auto at = column.find('@');
+  if (at == std::string::npos) return base_labels(column);
+  // A column two joined tables share ("poor.JPT.MOFval.CNT@tpmap_00010"): each says what its
+  // table counts, so the two are not one name twice.
+  return tpmap_group_labels(base_labels(column.substr(0, at)), column.substr(at + 1));
 }
 
 Result<std::vector<std::string>> write_layer(const std::string& path, const BoundaryLayer& layer,

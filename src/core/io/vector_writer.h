@@ -38,7 +38,8 @@ Result<std::vector<std::string>> write_layer(const std::string& path, const Boun
 // The 10-character DBF name for a column (unique within `taken`, which it extends).
 std::string shapefile_field_name(const std::string& full_name, std::vector<std::string>& taken);
 
-// Thai and English labels for TPMAP columns ("poor.JPT.MOFval.health" -> "คนจนเป้าหมาย ด้านสุขภาพ").
+// Thai and English labels for TPMAP columns ("poor.JPT.MOFval.health" -> "คนจนเป้าหมาย ด้านสุขภาพ");
+// a column qualified "@<table>" adds what its table counts (tpmap_group_labels()).
 std::pair<std::string, std::string> tpmap_labels(const std::string& column);
 
 }  // namespace chipao

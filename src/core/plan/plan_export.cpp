@@ -134,6 +134,16 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
                         "คนจนเป้าหมาย " + std::string(dim(d).th),
                         "Target poor, " + std::string(dim(d).en), Type::real, note});
   }
+  for (int d = 0; d < kDimensionCount; ++d) {
+    t.fields.push_back({fmt::format("deprived_households_{}", dim(d).key),
+                        fmt::format("dhh_{}", kDimShort[static_cast<std::size_t>(d)]),
+                        "ครัวเรือนที่ขาดแคลน " + std::string(dim(d).th),
+                        "Households deprived, " + std::string(dim(d).en), Type::real,
+                        "from TPMAP's table of this dimension alone (e.g. "
+                        "61_99_tambol_00010.csv for income); blank when the project did not "
+                        "join it" +
+                            (note.empty() ? std::string() : "; " + note)});
+  }
   t.fields.push_back(
       {"interventions", "n_interv", "จำนวนโครงการ", "Interventions", Type::integer, {}});
   t.fields.push_back({"plan_households", "plan_hh", "ครัวเรือนเป้าหมายของแผน",
@@ -146,9 +156,9 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
          fmt::format("cov_{}", kDimShort[static_cast<std::size_t>(d)]),
          "สัดส่วนที่แผนครอบคลุม " + std::string(dim(d).th), "Coverage, " + std::string(dim(d).en),
          Type::real,
-         "target households of the zone's interventions of this dimension / the zone's target "
-         "poor deprived in it (TPMAP counts persons); blank when that count is 0, unknown or "
-         "suppressed, or the planned households are suppressed"});
+         std::string(kCoverageRuleEn) +
+             " (households over households: deprived_households_<dimension>); blank when that "
+             "count is 0, unknown or suppressed, or the planned households are suppressed"});
   }
   for (const ZoneReport& z : report.zones) {
     std::vector<ExportValue> row{
@@ -169,6 +179,8 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
     };
     for (int d = 0; d < kDimensionCount; ++d)
       row.push_back(count(z.deprived[static_cast<std::size_t>(d)], below));
+    for (int d = 0; d < kDimensionCount; ++d)
+      row.push_back(count(z.deprived_households[static_cast<std::size_t>(d)], below));
     row.push_back(z.plan.all.interventions);
     row.push_back(plan_count(z.plan.all.households, below));
     row.push_back(plan_cost(z.plan.all, below));
@@ -176,8 +188,8 @@ ExportTable zones_table(const PlanReport& report, int below, const StoredLayer* 
       // Coverage × deprived gives the planned households back, and planned / coverage the
       // deprived: blank when either is suppressed.
       const DimensionCoverage& c = z.coverage[static_cast<std::size_t>(d)];
-      const bool hidden =
-          std::isnan(suppress_count(c.deprived, below)) || blanked(c.planned_households, below);
+      const bool hidden = std::isnan(suppress_count(c.deprived_households, below)) ||
+                          blanked(c.planned_households, below);
       row.push_back(hidden ? std::nan("") : c.coverage);
     }
     t.rows.push_back(std::move(row));
@@ -249,7 +261,10 @@ std::string plan_summary_csv(const PlanReport& report, int below, const std::str
                          "; the plan's households too; a cost or coverage is blank where its "
                          "households are\n"
                    : "# small counts: not suppressed\n";
-  out += "# coverage: planned households / target poor deprived in the dimension (persons)\n";
+  out += fmt::format(
+      "# coverage: {}; deprived_households from TPMAP's table of that dimension alone "
+      "(e.g. 61_99_tambol_00010.csv for income), blank without it\n",
+      kCoverageRuleEn);
   if (report.budget_cap_baht > 0) {
     out += fmt::format("# budget cap: {:.2f} baht; total {:.2f}; {}\n", report.budget_cap_baht,
                        report.totals.all.cost_baht,
@@ -257,7 +272,9 @@ std::string plan_summary_csv(const PlanReport& report, int below, const std::str
   } else {
     out += "# budget cap: none set\n";
   }
-  out += "kind,zone,agency,dimension,interventions,households,cost_baht,deprived,coverage\n";
+  out +=
+      "kind,zone,agency,dimension,interventions,households,cost_baht,deprived_households,"
+      "coverage\n";
   // Zone and agency names are user text: csv_text_cell() neutralises formulas.
   const auto row = [&](std::string_view kind, const std::string& zone, const std::string& agency,
                        std::string_view dimension, const PlanAmount& a, double deprived,
@@ -274,7 +291,7 @@ std::string plan_summary_csv(const PlanReport& report, int below, const std::str
     row("zone", z.zone.name, "", "", z.plan.all, nan, nan);
     for (int d = 0; d < kDimensionCount; ++d) {
       const DimensionCoverage& c = z.coverage[static_cast<std::size_t>(d)];
-      const double deprived = suppress_count(c.deprived, below);
+      const double deprived = suppress_count(c.deprived_households, below);
       row("zone_dimension", z.zone.name, "", dimension_key(static_cast<DimensionId>(d)),
           z.plan.by_dimension[static_cast<std::size_t>(d)], deprived,
           std::isnan(deprived) ? nan : c.coverage);

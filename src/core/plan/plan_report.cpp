@@ -10,7 +10,6 @@
 #include <string_view>
 
 #include "core/admin/admin_level.h"
-#include "core/stats/tpmap_schema.h"
 
 namespace chipao {
 
@@ -18,20 +17,7 @@ namespace {
 
 constexpr double kBlank = std::numeric_limits<double>::quiet_NaN();
 
-// The first figure whose column, without its "@table" qualifier, is `base`: when two tables
-// share a column the first joined one is what the map shows too.
-double figure_value(const ZoneTally& t, std::string_view base) {
-  for (const ZoneTally::Figure& f : t.figures) {
-    if (std::string_view(f.name).substr(0, f.name.find('@')) == base) return f.value;
-  }
-  return kBlank;
-}
-
 }  // namespace
-
-std::string deprived_column(DimensionId d) {
-  return "poor.JPT.MOFval." + std::string(tpmap_dimensions()[static_cast<std::size_t>(d)].key);
-}
 
 PlanReport build_plan_report(const PlanningState& state, const StoredLayer& units,
                              TallyRule drawn_rule) {
@@ -46,6 +32,7 @@ PlanReport build_plan_report(const PlanningState& state, const StoredLayer& unit
   const TallyIndex index = TallyIndex::build(units.layer);
   TallyFigures figures;
   figures.columns = units.columns;
+  const ZoneFigureColumns columns = zone_figure_columns(figures.columns);
   // Amphoe totals from the kept tables where there are some, so a zone's share is of the
   // amphoe TPMAP reports (its town included); else from the units themselves.
   r.amphoe_totals_source = "units";
@@ -105,16 +92,15 @@ PlanReport build_plan_report(const PlanningState& state, const StoredLayer& unit
     z.share_of_amphoe_target_poor = z.tally.share_of_amphoe_target_poor;
     for (const ZoneTally::AmphoeShare& a : z.tally.amphoe_shares)
       z.amphoes += (z.amphoes.empty() ? "" : ";") + a.amphoe;
-    z.target_poor = figure_value(z.tally, kTargetPoorColumn);
-    z.households = figure_value(z.tally, kHouseholdsColumn);
-    z.poor_households = figure_value(z.tally, kPoorHouseholdsColumn);
-    for (int d = 0; d < kDimensionCount; ++d) {
-      z.deprived[static_cast<std::size_t>(d)] =
-          figure_value(z.tally, deprived_column(static_cast<DimensionId>(d)));
-    }
+    const ZoneFigures f = zone_figures(z.tally, columns);
+    z.target_poor = f.target_poor;
+    z.households = f.households;
+    z.poor_households = f.poor_households;
+    z.deprived = f.deprived_persons;
+    z.deprived_households = f.deprived_households;
     // plan_totals() lists the zones first, in the same order.
     z.plan = r.totals.zones[zi];
-    z.coverage = zone_coverage(z.plan, z.deprived);
+    z.coverage = zone_coverage(z.plan, z.deprived_households);
     r.zones.push_back(std::move(z));
   }
   for (std::size_t i = state.zones.size(); i < r.totals.zones.size(); ++i) {

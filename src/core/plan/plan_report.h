@@ -5,9 +5,10 @@
 // budget check (core/plan/plan_totals.h).
 //
 // Rules: a drawn zone is tallied under the rule asked (centroid or area); a painted zone
-// counts the units it names whole ("painted"). Figures are TPMAP persons except households
-// (household.CNT) and poor households (poor.household.CNT); NaN where the project's tables
-// had no such column. Money in baht.
+// counts the units it names whole ("painted"). Figures are read from the columns
+// core/plan/zone_figures.h chooses (as the app's tallies are): TPMAP persons except
+// households; NaN where the project's tables had no such column. Coverage is households
+// over households (zone_coverage()). Money in baht.
 //
 // Small counts: suppress_count() blanks counts from 1 to below the threshold before they are
 // shown to partners; the report itself keeps the true figures.
@@ -21,17 +22,11 @@
 #include "core/plan/edit.h"
 #include "core/plan/plan_totals.h"
 #include "core/plan/tally.h"
+#include "core/plan/zone_figures.h"
 #include "core/store/project_store.h"
 #include "core/util/result.h"
 
 namespace chipao {
-
-// The TPMAP columns a plan report reads (base names; a joined column may carry "@table").
-inline constexpr const char* kTargetPoorColumn = "poor.JPT.MOFval.CNT";
-inline constexpr const char* kHouseholdsColumn = "household.CNT";
-inline constexpr const char* kPoorHouseholdsColumn = "poor.household.CNT";
-// "poor.JPT.MOFval.health", ... "poor.JPT.MOFval.accessibility" (TPMAP's key for access).
-std::string deprived_column(DimensionId d);
 
 struct ZoneReport {
   Zone zone;
@@ -41,6 +36,9 @@ struct ZoneReport {
   double households = 0;                           // all households surveyed in the zone
   double poor_households = 0;                      // households with a poor member
   std::array<double, kDimensionCount> deprived{};  // target poor per dimension (persons)
+  // Households deprived per dimension, from each dimension's single-dimension TPMAP table
+  // (NaN where the project did not join it): what coverage is measured against.
+  std::array<double, kDimensionCount> deprived_households{};
   // The amphoes the zone's units lie in ("9901;9902"), and the zone's target poor over theirs
   // (0..1; NaN when a total is unknown): PlanReport::amphoe_totals_source says from where.
   std::string amphoes;

@@ -20,6 +20,7 @@
 #include "core/geo/label_point.h"
 #include "core/geo/scale_bar.h"
 #include "core/io/atomic_output.h"
+#include "core/plan/zone_figures.h"
 #include "core/stats/tpmap_schema.h"
 #include "core/util/number_format.h"
 
@@ -293,13 +294,11 @@ void draw_map(cairo_t* cr, Writer& w, const PlanReport& report, const StoredLaye
   cairo_paint(cr);
 
   // Units by target poor: quantile classes of the unit values, the orange-red ramp.
+  // The column the zones' own target poor are read from (core/plan/zone_figures.h).
   std::vector<double> values(units.layer.features.size(), std::nan(""));
-  for (const JoinedColumn& c : units.columns) {
-    if (std::string_view(c.name).substr(0, c.name.find('@')) == kTargetPoorColumn) {
-      values = c.values;
-      values.resize(units.layer.features.size(), std::nan(""));
-      break;
-    }
+  if (const JoinedColumn* c = planning_column(units.columns, kTargetPoorColumn)) {
+    values = c->values;
+    values.resize(units.layer.features.size(), std::nan(""));
   }
   auto classes = classify(values, ClassMethod::quantile, 5);
   std::vector<Rgb8> palette;

@@ -53,16 +53,16 @@ PlanTotals plan_totals(const Plan& plan, std::span<const Zone> zones) {
 }
 
 std::array<DimensionCoverage, kDimensionCount> zone_coverage(
-    const ZonePlanTotals& zone, const std::array<double, kDimensionCount>& deprived) {
+    const ZonePlanTotals& zone, const std::array<double, kDimensionCount>& deprived_households) {
   std::array<DimensionCoverage, kDimensionCount> out{};
   for (std::size_t d = 0; d < out.size(); ++d) {
     DimensionCoverage& c = out[d];
     c.dimension = static_cast<DimensionId>(d);
     c.planned_households = static_cast<double>(zone.by_dimension[d].households);
-    c.deprived = deprived[d];
-    c.coverage = std::isnan(c.deprived) || c.deprived <= 0
+    c.deprived_households = deprived_households[d];
+    c.coverage = std::isnan(c.deprived_households) || c.deprived_households <= 0
                      ? std::numeric_limits<double>::quiet_NaN()
-                     : c.planned_households / c.deprived;
+                     : c.planned_households / c.deprived_households;
   }
   return out;
 }

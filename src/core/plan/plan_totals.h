@@ -3,9 +3,10 @@
 // zone's deprived population the plan reaches per dimension, and whether it fits the budget.
 //
 // Money is in Thai baht; households are the interventions' target households (the planner's
-// numbers, never tallied from data). Coverage compares them with a zone's deprived count of
-// the same dimension from its tally (TPMAP counts persons: the rule is stated where it is
-// shown). Everything here is plain arithmetic over the plan; nothing fails.
+// numbers, never tallied from data). Coverage compares them with the zone's households
+// deprived in the same dimension — households over households, never over TPMAP's persons
+// (core/plan/zone_figures.h says where that count comes from). Everything here is plain
+// arithmetic over the plan; nothing fails.
 #pragma once
 
 #include <array>
@@ -51,17 +52,23 @@ struct PlanTotals {
 PlanTotals plan_totals(const Plan& plan, std::span<const Zone> zones);
 
 // Coverage of one dimension in one zone: target households of the zone's interventions of
-// that dimension over the zone's deprived count of the dimension.
+// that dimension over the zone's households deprived in it (both households).
 struct DimensionCoverage {
   DimensionId dimension = DimensionId::health;
   double planned_households = 0;
-  double deprived = 0;  // NaN when the tally has no figure
-  double coverage = 0;  // planned / deprived; NaN when deprived is NaN or 0
+  double deprived_households = 0;  // NaN when the tally has no figure
+  double coverage = 0;             // planned / deprived; NaN when deprived is NaN or 0
 };
 
-// `deprived` is indexed by DimensionId (NaN where unknown).
+// How coverage is stated wherever it is shown (Thai, English).
+inline constexpr const char* kCoverageRuleTh = "ครัวเรือนในแผน / ครัวเรือนที่ขาดแคลนด้านนั้น";
+inline constexpr const char* kCoverageRuleEn =
+    "planned households / households deprived in the dimension";
+
+// The one coverage computation of the app, the exports and the summary. `deprived_households`
+// is indexed by DimensionId (NaN where unknown: the project lacks the dimension's table).
 std::array<DimensionCoverage, kDimensionCount> zone_coverage(
-    const ZonePlanTotals& zone, const std::array<double, kDimensionCount>& deprived);
+    const ZonePlanTotals& zone, const std::array<double, kDimensionCount>& deprived_households);
 
 // A budget over its cap: by how much, and the sentence to show.
 struct BudgetWarning {

@@ -7,6 +7,7 @@
 #include <numbers>
 
 #include "core/admin/admin_code.h"
+#include "core/plan/zone_figures.h"
 #include "core/stats/aggregate.h"
 
 namespace chipao {
@@ -219,14 +220,14 @@ Result<std::map<std::string, double>> amphoe_target_poor_from_tables(
   if (usable.empty()) return totals;
   auto by_amphoe = aggregate_tables(usable, AdminLevel::amphoe);
   if (!by_amphoe) return std::unexpected(by_amphoe.error());
-  for (const MeasureTable& t : *by_amphoe) {
-    const int m = t.measure(target_column);
-    if (m < 0) continue;
-    for (const MeasureRow& r : t.rows) {
+  // The table the zones' own target poor come from (core/plan/zone_figures.h), so a share
+  // compares like with like.
+  if (const MeasureTable* t = planning_table(*by_amphoe, target_column)) {
+    const int m = t->measure(target_column);
+    for (const MeasureRow& r : t->rows) {
       const double v = r.values[static_cast<std::size_t>(m)];
       if (!std::isnan(v)) totals[r.code] = v;
     }
-    break;  // the first table that has it, as the joined column is the first group's
   }
   return totals;
 }
@@ -235,14 +236,12 @@ std::map<std::string, double> amphoe_target_poor_from_units(
     const BoundaryLayer& units, const std::vector<JoinedColumn>& columns,
     const std::string& target_column) {
   std::map<std::string, double> totals;
-  for (const JoinedColumn& c : columns) {
-    if (c.name != target_column) continue;
-    for (std::size_t i = 0; i < units.features.size() && i < c.values.size(); ++i) {
-      const std::string amphoe = ancestor_code(units.features[i].code, AdminLevel::amphoe);
-      if (amphoe.empty() || std::isnan(c.values[i])) continue;
-      totals[amphoe] += c.values[i];
-    }
-    break;
+  const JoinedColumn* c = planning_column(columns, target_column);
+  if (c == nullptr) return totals;
+  for (std::size_t i = 0; i < units.features.size() && i < c->values.size(); ++i) {
+    const std::string amphoe = ancestor_code(units.features[i].code, AdminLevel::amphoe);
+    if (amphoe.empty() || std::isnan(c->values[i])) continue;
+    totals[amphoe] += c->values[i];
   }
   return totals;
 }
@@ -315,8 +314,7 @@ ZoneTally tally_zone(const TallyIndex& index, const TallyFigures& figures,
 
   // Share of the amphoe's target poor, per amphoe the zone touches and overall.
   t.share_of_amphoe_target_poor = blank();
-  if (const JoinedColumn* target =
-          find_column(figures.columns, figures.target_column, std::string())) {
+  if (const JoinedColumn* target = planning_column(figures.columns, figures.target_column)) {
     std::map<std::string, double> zone_by_amphoe;
     for (const UnitWeight& w : units) {
       const std::string amphoe = ancestor_code(all[w.unit].code, AdminLevel::amphoe);

@@ -107,6 +107,7 @@ struct HouseholdFigures {
 // same layer), amphoe totals of the target poor for the share, and optional household tallies.
 struct TallyFigures {
   std::vector<JoinedColumn> columns;  // values per unit
+  // A table's own column name; which joined table's is planning_column()'s choice.
   std::string target_column = "poor.JPT.MOFval.CNT";
   // Amphoe code -> the amphoe's target poor from the tables (municipal areas included).
   std::map<std::string, double> amphoe_target_poor;
@@ -147,12 +148,15 @@ struct ZoneTally {
 
 // The amphoe totals a zone's share is measured against (TallyFigures::amphoe_target_poor):
 // from the input tables at amphoe level or finer, aggregated to amphoes (municipal areas and
-// rows no boundary matched included, so the share is of the amphoe TPMAP reports); the first
-// table holding `target_column` counts. A table that cannot be aggregated is an error.
+// rows no boundary matched included, so the share is of the amphoe TPMAP reports); the table
+// holding `target_column` is chosen as the zones' own figure is (planning_table() in
+// core/plan/zone_figures.h: the all-dimensions table). A table that cannot be aggregated is
+// an error.
 Result<std::map<std::string, double>> amphoe_target_poor_from_tables(
     const std::vector<MeasureTable>& tables, const std::string& target_column);
 // When the input tables are not at hand (a project written before they were kept): the sum
-// of the units' joined target poor per amphoe (figures no unit holds are left out).
+// of the units' joined target poor per amphoe (figures no unit holds are left out), from the
+// column planning_column() chooses.
 std::map<std::string, double> amphoe_target_poor_from_units(
     const BoundaryLayer& units, const std::vector<JoinedColumn>& columns,
     const std::string& target_column);

@@ -5,12 +5,11 @@
 #include <cmath>
 
 #include "core/plan/tally.h"
+#include "core/plan/zone_figures.h"
 
 namespace chipao {
 
 namespace {
-
-constexpr const char* kPoorHouseholds = "poor.household.CNT";
 
 // The mask text TPMAP writes in file names for one dimension alone ("00010" for income).
 std::string single_mask(DimensionId dimension) {
@@ -19,23 +18,15 @@ std::string single_mask(DimensionId dimension) {
 
 }  // namespace
 
-const JoinedColumn* deprived_households_column(const StoredLayer& units, DimensionId dimension) {
-  // join_tables labels a mask table's group "tpmap_<mask>".
-  const std::string table = "tpmap_" + single_mask(dimension);
-  for (const JoinedColumn& c : units.columns)
-    if (c.spec.column == kPoorHouseholds && c.table == table) return &c;
-  return nullptr;
-}
-
 Result<std::int64_t> zone_deprived_households(const StoredLayer& units, const Zone& zone,
                                               DimensionId dimension) {
-  const JoinedColumn* column = deprived_households_column(units, dimension);
+  const JoinedColumn* column = deprived_households_column(units.columns, dimension);
   if (!column) {
     return fail(fmt::format(
         "zone '{}': the project has no count of households deprived in {} alone (TPMAP's {} "
         "from the mask table {}, e.g. 61_99_tambol_{}.csv); give the number of households, or "
         "create the project with that table too",
-        zone.name, dimension_key(dimension), kPoorHouseholds, single_mask(dimension),
+        zone.name, dimension_key(dimension), kPoorHouseholdsColumn, single_mask(dimension),
         single_mask(dimension)));
   }
   const TallyIndex index = TallyIndex::build(units.layer);

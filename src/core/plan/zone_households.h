@@ -6,6 +6,7 @@
 // with a poor member deprived in income. The project must have joined that table; the
 // all-dimension file (…_11111.csv) cannot be split by dimension. A painted zone counts its
 // units whole; a drawn zone counts the units whose label point lies inside it (centroid rule).
+// The column is the one the app's default and coverage read (core/plan/zone_figures.h).
 #pragma once
 
 #include <cstdint>
@@ -16,9 +17,6 @@
 #include "core/util/result.h"
 
 namespace chipao {
-
-// The joined column holding households deprived in `dimension` alone, or nullptr.
-const JoinedColumn* deprived_households_column(const StoredLayer& units, DimensionId dimension);
 
 // Households of `zone` deprived in `dimension`, tallied over `units` (a project layer with
 // joined figures, at the zone's unit level for a painted zone). Errors say what is missing

@@ -68,4 +68,49 @@ std::string tpmap_source_text(const std::vector<MeasureTable>& tables, const std
   return "TPMAP";
 }
 
+std::optional<std::uint8_t> tpmap_group_mask(std::string_view group) {
+  constexpr std::string_view prefix = "tpmap_";
+  if (!group.starts_with(prefix)) return std::nullopt;
+  const std::string_view mask = group.substr(prefix.size());
+  if (mask.size() != tpmap_dimensions().size() || mask.find_first_not_of("01") != mask.npos ||
+      mask.find('1') == mask.npos)
+    return std::nullopt;
+  std::uint8_t bits = 0;
+  for (std::size_t i = 0; i < mask.size(); ++i)
+    if (mask[i] == '1') bits = static_cast<std::uint8_t>(bits | (1u << i));
+  return bits;
+}
+
+std::pair<std::string, std::string> tpmap_group_phrase(std::string_view group) {
+  const auto mask = tpmap_group_mask(group);
+  const std::string table(group.substr(mask ? std::string_view("tpmap_").size() : 0));
+  if (!mask) return {"ตาราง " + table, "table " + table};
+  const auto& dims = tpmap_dimensions();
+  std::vector<std::size_t> selected;
+  for (std::size_t i = 0; i < dims.size(); ++i)
+    if ((*mask >> i) & 1u) selected.push_back(i);
+  if (selected.size() == dims.size())
+    return {"ตาราง " + table + ": นับทั้งห้าด้าน", "table " + table + ": counts all five dimensions"};
+  // The selected dimensions as a sentence says them: "A", "AและB", "A B และC"; "a and b".
+  std::string th, en;
+  for (std::size_t n = 0; n < selected.size(); ++n) {
+    const Dimension& d = dims[selected[n]];
+    std::string name_en(d.en);
+    name_en[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name_en[0])));
+    const bool last = n + 1 == selected.size() && n > 0;
+    th += (n == 0 ? "" : !last ? " " : selected.size() == 2 ? "และ" : " และ") + std::string(d.th);
+    en += (n == 0 ? "" : last ? " and " : ", ") + name_en;
+  }
+  if (selected.size() == 1) {
+    return {"ตาราง " + table + ": นับเฉพาะ" + th, "table " + table + ": counts " + en + " alone"};
+  }
+  return {"ตาราง " + table + ": นับเฉพาะ" + th, "table " + table + ": counts " + en + " only"};
+}
+
+std::pair<std::string, std::string> tpmap_group_labels(
+    const std::pair<std::string, std::string>& labels, std::string_view group) {
+  const auto [th, en] = tpmap_group_phrase(group);
+  return {labels.first + " (" + th + ")", labels.second + " (" + en + ")"};
+}
+
 }  // namespace chipao

@@ -2,8 +2,10 @@
 // naming, and the aggregation rule of every column.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/admin/admin_level.h"
@@ -32,5 +34,21 @@ struct Dimension {
   std::string_view en;
 };
 const std::vector<Dimension>& tpmap_dimensions();
+
+// The dimension mask of a joined table group that join_tables labels "tpmap_<mask>"
+// ("tpmap_00010" -> income); nullopt for any other group (the common file, a table of one's
+// own). TPMAP's counts in such a table are of the selected dimensions only: a person counts
+// once when deprived in any of them, so "tpmap_00010"'s target poor are those deprived in income.
+std::optional<std::uint8_t> tpmap_group_mask(std::string_view group);
+
+// What a table group's counts are about, for telling apart columns that two joined tables
+// share (Thai, English): "ตาราง 00010: นับเฉพาะผู้ขาดด้านรายได้" / "table 00010: deprived in
+// income alone", "ตาราง 11111: นับผู้ขาดด้านใดด้านหนึ่งในห้าด้าน" / "table 11111: deprived in
+// any of the five dimensions"; "ตาราง <group>" / "table <group>" for a group without a mask.
+std::pair<std::string, std::string> tpmap_group_phrase(std::string_view group);
+// The labels (Thai, English) of a column two joined tables share, with its table's phrase:
+// "คนจนเป้าหมาย (ตาราง 00010: นับเฉพาะด้านรายได้)".
+std::pair<std::string, std::string> tpmap_group_labels(
+    const std::pair<std::string, std::string>& labels, std::string_view group);
 
 }  // namespace chipao
