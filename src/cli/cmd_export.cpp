@@ -6,22 +6,17 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_args.h"
 #include "cli/commands.h"
-#include "core/io/atomic_output.h"
-#include "core/plan/plan_export.h"
-#include "core/plan/plan_sheet.h"
-#include "core/store/project.h"
+#include "core/plan/export_project.h"
 
 namespace chipao::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::ordered_json;
 
 std::string lower(std::string s) {
@@ -139,31 +134,20 @@ int run_export(const std::vector<std::string>& argv) {
   }
   const std::string project_path = args->positionals[0];
   const std::string out = *args->value("out");
-  auto project = Project::open(project_path);
-  if (!project) {
-    std::cerr << project.error().message << "\n";
-    return 1;
-  }
-  std::error_code ec;
-  fs::create_directories(out, ec);
-  if (ec) {
-    // The same words as a failed write: a read-only or full disk is named as such.
-    std::cerr << write_failure_message(out, ec.value()) << "\n";
-    return 1;
-  }
   if (sheet) {
     SheetOptions sheet_options;
     sheet_options.format = *sheet;
     sheet_options.width_px = sheet_width;
-    sheet_options.project_name = fs::path(project_path).stem().string();
-    options->sheet = sheet_options;
+    options->sheet = sheet_options;  // named after the project file by export_project()
   }
-  // Tables and sheet are written whole or not at all (core/io/atomic_output.h).
-  auto result = export_plan(*project, out, *options);
-  if (!result) {
-    std::cerr << result.error().message << "\n";
+  // The app's export dialog runs the same operation. Tables and sheet are written whole or not
+  // at all (core/io/atomic_output.h).
+  auto exported = export_project(project_path, out, *options);
+  if (!exported) {
+    std::cerr << exported.error().message << "\n";
     return 1;
   }
+  const PlanExportResult* result = &exported->result;
   const std::string& sheet_path = result->sheet;
   for (const std::string& w : result->report.warnings) std::cerr << "warning: " << w << "\n";
   const PlanReport& r = result->report;
@@ -174,7 +158,7 @@ int run_export(const std::vector<std::string>& argv) {
     j["files"] = result->files;
     if (!sheet_path.empty()) j["sheet"] = sheet_path;
     j["zones"] = r.zones.size();
-    j["interventions"] = project->state().plan.interventions.size();
+    j["interventions"] = exported->interventions;
     j["rule"] = std::string(tally_rule_name(r.drawn_rule));
     j["suppress_below"] = result->suppress_below;
     j["total_cost_baht"] = r.totals.all.cost_baht;
@@ -183,9 +167,8 @@ int run_export(const std::vector<std::string>& argv) {
     std::cout << j.dump(2) << "\n";
   } else {
     std::cout << fmt::format("exported {} zones and {} interventions of {} to {} ({} files{})\n",
-                             r.zones.size(), project->state().plan.interventions.size(),
-                             project_path, out, result->files.size(),
-                             sheet_path.empty() ? "" : ", and " + sheet_path);
+                             r.zones.size(), exported->interventions, project_path, out,
+                             result->files.size(), sheet_path.empty() ? "" : ", and " + sheet_path);
     if (r.budget) std::cout << "warning: " << r.budget->message << "\n";
   }
   return 0;

@@ -309,8 +309,7 @@ std::string plan_summary_csv(const PlanReport& report, int below, const std::str
   return out;
 }
 
-Result<PlanExportResult> export_plan(Project& project, const std::string& out_dir,
-                                     const PlanExportOptions& options) {
+Result<PlanExportResult> plan_export_report(Project& project, const PlanExportOptions& options) {
   if (options.rule != TallyRule::centroid && options.rule != TallyRule::area)
     return fail("choose the centroid or the area rule for drawn zones");
   if (options.encoding != "UTF-8" && options.encoding != "CP874")
@@ -327,9 +326,24 @@ Result<PlanExportResult> export_plan(Project& project, const std::string& out_di
   PlanExportResult result;
   result.suppress_below = options.suppress_below.value_or(suppression_threshold(project.state()));
   result.report = build_plan_report(project.state(), *units, options.rule);
-  const int below = result.suppress_below;
+  result.units = std::move(*units);
+  return result;
+}
 
-  const std::vector<ExportTable> tables{zones_table(result.report, below, &*units),
+Result<PlanExportResult> export_plan(Project& project, const std::string& out_dir,
+                                     const PlanExportOptions& options, const Progress& progress) {
+  // Cancelling between steps returns before commit(), so the AtomicOutput discards it all.
+  const auto cancelled = [&] { return progress.cancelled(); };
+  const auto cancel_error = [&] { return fail(fmt::format("{}: export cancelled", out_dir)); };
+  auto tallied = plan_export_report(project, options);
+  if (!tallied) return std::unexpected(tallied.error());
+  PlanExportResult result = std::move(*tallied);
+  const StoredLayer* units = &result.units;
+  const int below = result.suppress_below;
+  progress.report(0.3);
+  if (cancelled()) return cancel_error();
+
+  const std::vector<ExportTable> tables{zones_table(result.report, below, units),
                                         interventions_table(result.report, project.state(), below)};
   const std::string project_name = fs::path(project.store().location()).filename().string();
   nlohmann::ordered_json manifest;
@@ -363,6 +377,8 @@ Result<PlanExportResult> export_plan(Project& project, const std::string& out_di
   if (!out) return std::unexpected(out.error());
   if (auto written = write_export_tables(*out, tables, files, write); !written)
     return std::unexpected(written.error());
+  progress.report(0.6);
+  if (cancelled()) return cancel_error();
   if (options.sheet) {
     SheetOptions sheet = *options.sheet;
     sheet.suppress_below = below;
@@ -371,12 +387,14 @@ Result<PlanExportResult> export_plan(Project& project, const std::string& out_di
       return std::unexpected(drawn.error());
     result.sheet = out->final_path(name).string();
   }
+  progress.report(0.9);
+  if (cancelled()) return cancel_error();
   auto moved = out->commit();
   if (!moved) return std::unexpected(moved.error());
   result.files = std::move(*moved);
   // The sheet is reported on its own, as before.
   std::erase(result.files, result.sheet);
-  result.units = std::move(*units);
+  progress.report(1.0);
   return result;
 }
 

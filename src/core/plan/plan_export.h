@@ -28,6 +28,7 @@
 #include "core/plan/plan_sheet.h"
 #include "core/plan/plan_table_writer.h"
 #include "core/store/project.h"
+#include "core/util/progress.h"
 #include "core/util/result.h"
 
 namespace chipao {
@@ -61,9 +62,17 @@ std::vector<ExportTable> plan_export_tables(const PlanReport& report, const Plan
 std::string plan_summary_csv(const PlanReport& report, int suppress_below,
                              const std::string& project_name);
 
+// The tally half of export_plan(), writing nothing: the unit layer chosen and loaded (with its
+// kept tables), the threshold and the report; `files` and `sheet` stay empty. The app's plan
+// sheet preview draws from it, so the preview is the sheet an export writes.
+Result<PlanExportResult> plan_export_report(Project& project, const PlanExportOptions& options);
+
 // Opens nothing: tallies `project`'s zones against its unit layer and writes the export into
-// the existing folder out_dir: every file whole, or none of them.
+// the existing folder out_dir: every file whole, or none of them. `progress` hears 0..1 between
+// steps and is asked whether to stop there: a cancelled export fails ("export cancelled") and
+// leaves nothing behind.
 Result<PlanExportResult> export_plan(Project& project, const std::string& out_dir,
-                                     const PlanExportOptions& options);
+                                     const PlanExportOptions& options,
+                                     const Progress& progress = {});
 
 }  // namespace chipao

@@ -8,10 +8,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <numbers>
+#include <utility>
 
 #include "core/classify/classification.h"
 #include "core/classify/feature_colors.h"
@@ -498,6 +500,39 @@ void draw_sheet(cairo_t* cr, const PlanReport& report, const StoredLayer& units,
          kPageH - kMargin + 8, 7, Align::left, false, {0.4, 0.4, 0.4}, right - kMargin);
 }
 
+// A PNG sheet's size in pixels: width_px wide, height_px or A4's proportions high.
+std::pair<int, int> png_size(const SheetOptions& options) {
+  const int height = options.height_px > 0
+                         ? options.height_px
+                         : static_cast<int>(std::lround(options.width_px * kPageH / kPageW));
+  return {options.width_px, height};
+}
+
+bool png_size_ok(const SheetOptions& options) {
+  return options.width_px >= 100 && options.width_px <= 10000 && options.height_px >= 0 &&
+         options.height_px <= 14000;
+}
+
+// Draws the sheet on `surface` at `scale` pixels (or PDF units) per point; an image gets a white
+// page first. Returns cairo's status after drawing.
+cairo_status_t paint_sheet(cairo_surface_t* surface, double scale, bool white_page,
+                           const PlanReport& report, const StoredLayer& units,
+                           const SheetOptions& options) {
+  std::unique_ptr<cairo_t, ContextCloser> cr(cairo_create(surface));
+  if (white_page) {
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+  }
+  cairo_scale(cr.get(), scale, scale);
+  draw_sheet(cr.get(), report, units, options);
+  return cairo_status(cr.get());
+}
+
+// Points to pixels: the page fits the image; a taller image keeps white below.
+double png_scale(int width, int height) {
+  return std::min(width / kPageW, height / kPageH);
+}
+
 }  // namespace
 
 std::optional<SheetFormat> parse_sheet_format(std::string_view text) {
@@ -509,8 +544,7 @@ std::optional<SheetFormat> parse_sheet_format(std::string_view text) {
 Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units, AtomicOutput& out,
                               const std::string& name, const SheetOptions& options) {
   const std::string path = out.final_path(name).string();
-  if (options.format == SheetFormat::png && (options.width_px < 100 || options.width_px > 10000 ||
-                                             options.height_px < 0 || options.height_px > 14000))
+  if (options.format == SheetFormat::png && !png_size_ok(options))
     return fail(fmt::format("{}: a plan sheet PNG is 100 to 10,000 pixels wide", path));
   // cairo writes through OutputFile, which keeps the first failed write and its reason.
   auto file = out.open(name);
@@ -531,27 +565,17 @@ Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units
         options.title.empty() ? "แผนแก้ไขปัญหาความยากจนรายพื้นที่" : options.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "ChiPao");
   } else {
-    const int height = options.height_px > 0
-                           ? options.height_px
-                           : static_cast<int>(std::lround(options.width_px * kPageH / kPageW));
-    surface.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, options.width_px, height));
-    // Points to pixels: the page fits the image; a taller image keeps white below.
-    scale = std::min(options.width_px / kPageW, height / kPageH);
+    const auto [width, height] = png_size(options);
+    surface.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+    scale = png_scale(width, height);
   }
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     return fail(fmt::format("{}: cannot start the sheet ({}); try again", path,
                             cairo_status_to_string(cairo_surface_status(surface.get()))));
-  {
-    std::unique_ptr<cairo_t, ContextCloser> cr(cairo_create(surface.get()));
-    if (options.format == SheetFormat::png) {
-      cairo_set_source_rgb(cr.get(), 1, 1, 1);
-      cairo_paint(cr.get());
-    }
-    cairo_scale(cr.get(), scale, scale);
-    draw_sheet(cr.get(), report, units, options);
-    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
-      return std::unexpected(failed(cairo_status(cr.get())));
-  }
+  if (const cairo_status_t drawn = paint_sheet(
+          surface.get(), scale, options.format == SheetFormat::png, report, units, options);
+      drawn != CAIRO_STATUS_SUCCESS)
+    return std::unexpected(failed(drawn));
   cairo_status_t status = CAIRO_STATUS_SUCCESS;
   if (options.format == SheetFormat::png) {
     status = cairo_surface_write_to_png_stream(surface.get(), write_to_file, sink);
@@ -577,6 +601,43 @@ Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units
   auto moved = out->commit();
   if (!moved) return std::unexpected(moved.error());
   return {};
+}
+
+Result<SheetImage> draw_plan_sheet_image(const PlanReport& report, const StoredLayer& units,
+                                         const SheetOptions& options) {
+  if (!png_size_ok(options)) return fail("a plan sheet image is 100 to 10,000 pixels wide");
+  const auto [width, height] = png_size(options);
+  std::unique_ptr<cairo_surface_t, SurfaceCloser> surface(
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+    return fail(fmt::format("cannot start the sheet preview ({}); try again",
+                            cairo_status_to_string(cairo_surface_status(surface.get()))));
+  if (const cairo_status_t drawn =
+          paint_sheet(surface.get(), png_scale(width, height), true, report, units, options);
+      drawn != CAIRO_STATUS_SUCCESS)
+    return fail(fmt::format("cannot draw the sheet preview ({})", cairo_status_to_string(drawn)));
+  cairo_surface_flush(surface.get());
+  // cairo's RGB24 keeps each pixel as a native-endian 32-bit 0x00RRGGBB; rows may be padded.
+  SheetImage image;
+  image.width = width;
+  image.height = height;
+  image.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  const unsigned char* data = cairo_image_surface_get_data(surface.get());
+  const int stride = cairo_image_surface_get_stride(surface.get());
+  for (int y = 0; y < height; ++y) {
+    const auto* row =
+        reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+    std::uint8_t* out =
+        image.rgba.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width) * 4;
+    for (int x = 0; x < width; ++x) {
+      const std::uint32_t p = row[x];
+      out[4 * x + 0] = static_cast<std::uint8_t>(p >> 16);
+      out[4 * x + 1] = static_cast<std::uint8_t>(p >> 8);
+      out[4 * x + 2] = static_cast<std::uint8_t>(p);
+      out[4 * x + 3] = 255;
+    }
+  }
+  return image;
 }
 
 }  // namespace chipao

@@ -10,9 +10,11 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/io/atomic_output.h"
 #include "core/plan/plan_report.h"
@@ -44,5 +46,15 @@ Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units
 // export.
 Result<void> write_plan_sheet(const PlanReport& report, const StoredLayer& units, AtomicOutput& out,
                               const std::string& name, const SheetOptions& options);
+
+// A sheet drawn in memory as the PNG would be (the app's preview before saving): width_px by
+// height_px (or A4's proportions), RGBA8, top row first, opaque. `options.format` is ignored.
+struct SheetImage {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> rgba;
+};
+Result<SheetImage> draw_plan_sheet_image(const PlanReport& report, const StoredLayer& units,
+                                         const SheetOptions& options);
 
 }  // namespace chipao
