@@ -17,6 +17,7 @@
 #include "app/demo_layers.h"
 #include "app/drill_panel.h"
 #include "app/feature_pick.h"
+#include "app/file_browser.h"
 #include "app/frame_stats.h"
 #include "app/glfw_window.h"
 #include "app/imgui_session.h"
@@ -27,10 +28,15 @@
 #include "app/map_controller.h"
 #include "app/map_view.h"
 #include "app/presentation.h"
+#include "app/recent_projects.h"
 #include "app/saved_views.h"
+#include "app/start_screen.h"
 #include "app/thematic_panel.h"
 #include "app/views_panel.h"
 #include "app/zones_ui.h"
+#include "core/io/boundary_reader.h"
+#include "core/io/dropped_file.h"
+#include "core/plan/edit.h"
 #include "render/gl_errors.h"
 #include "render/image.h"
 #include "render/map_labels.h"
@@ -68,6 +74,11 @@ class App {
               loaded.label_points = render::feature_label_points(loaded.data.features);
             })) {
     controller_->set_language(language_);
+    start_screen_ = options.start_screen;
+    if (const auto file = RecentProjects::default_file()) {
+      recent_ = RecentProjects::load(*file);
+      if (!recent_->warning().empty()) add_error(recent_->warning());
+    }
     if (options.view) {
       map_->set_view({options.view->lon, options.view->lat}, options.view->pixels_per_degree);
     }
@@ -123,10 +134,32 @@ class App {
     auto zones = ZonesUi::open(path, [] { glfwPostEmptyEvent(); });
     if (!zones) {
       add_error(zones.error().message);
-    } else {
-      zones_ = std::move(*zones);
+      return;
+    }
+    zones_ = std::move(*zones);
+    start_screen_ = false;
+    if (recent_) {
+      const auto& settings = zones_->session().state().settings;
+      const auto amphoe = settings.find("opening_amphoe");
+      report(recent_->add(path, amphoe == settings.end() ? "" : amphoe->second, today_iso_date()));
     }
   }
+
+  // Opening another project while one is shown (start screen, File menu, a drop): the map,
+  // zones and saved views are the new project's.
+  void switch_to_project(const std::string& path) {
+    zones_.reset();
+    views_.reset();
+    map_->clear_layers();
+    controller_->layers_changed();
+    open_project(path);
+    load_saved_views();
+    fit_pending_ = true;
+  }
+
+  // Files dropped on the window, named on the command line or chosen in the Open dialog:
+  // each goes where it belongs (core/io/dropped_file.h).
+  void open_files(const std::vector<std::string>& paths);
 
   void set_script(std::vector<ScriptCommand> script) {
     script_ = std::move(script);
@@ -208,6 +241,7 @@ class App {
     std::string what;  // the command, for the error
   };
   std::optional<EditWait> edit_wait_;
+  std::optional<std::chrono::steady_clock::time_point> project_wait_;
 
   // Destruction runs bottom to top: the loader stops first (it may still wake GLFW), then GL
   // objects go while the context exists, then ImGui, the window, and GLFW itself.
@@ -218,6 +252,23 @@ class App {
   std::unique_ptr<MapController> controller_;
   std::unique_ptr<LayerLoader> loader_;
   std::unique_ptr<ZonesUi> zones_;  // after the loader: its worker stops first
+  bool start_screen_ = false;
+  std::optional<RecentProjects> recent_;
+  FileBrowser browser_;
+  bool quit_requested_ = false;
+  std::filesystem::path executable_;
+
+ public:
+  void set_executable(std::filesystem::path executable) { executable_ = std::move(executable); }
+
+ private:
+  void draw_menu_bar();
+  void open_demo();
+  const RecentProjects* recent_or_empty() const {
+    static const RecentProjects none;
+    return recent_ ? &*recent_ : &none;
+  }
+  void import_zones(const std::string& path);
 };
 
 int App::run() {
@@ -239,11 +290,12 @@ int App::run() {
     }
     const InputEvents events = window_->take_events();
     if (events.any) frames_wanted = std::max(frames_wanted, kFramesAfterInput);
+    if (!events.dropped.empty()) open_files(events.dropped);
     if (take_load_outcomes()) frames_wanted = std::max(frames_wanted, 1);
     const bool loading = loader_->status().busy || (zones_ && zones_->loading());
     if (loading) frames_wanted = std::max(frames_wanted, 1);
 
-    if (window_->should_close()) {
+    if (window_->should_close() || quit_requested_) {
       // A user closing the window still gets the screenshot they asked for.
       if (options_.screenshot_path && !draw_frame(events, true, *options_.screenshot_path))
         screenshot_failed = true;
@@ -299,6 +351,20 @@ bool App::script_waiting() {
     std::printf("chipao: ready-for-input %s\n", pending_ready_->c_str());
     std::fflush(stdout);  // a driver reads stdout as it comes
     pending_ready_.reset();
+  }
+  if (project_wait_) {
+    if (zones_ && !zones_->loading()) {
+      project_wait_.reset();
+      settle_frames_ = 4;
+      return true;
+    }
+    if (std::chrono::steady_clock::now() > *project_wait_) {
+      report(fail("wait-project: no project was opened in time; did the keys reach the window?"));
+      project_wait_.reset();
+      script_next_ = script_.size();
+      return false;
+    }
+    return true;
   }
   if (edit_wait_) {
     if (zones_->session().revision() >= edit_wait_->revision) {
@@ -459,6 +525,15 @@ bool App::step_script() {
                      "script line " + std::to_string(command.line) + ": wait-edits " + arg};
         return true;
       }
+    } else if (command.verb == "wait-project") {
+      // A driver opens a project with real input (Ctrl+O, typing its path): wait for it.
+      project_wait_ = std::chrono::steady_clock::now() +
+                      std::chrono::seconds(std::max(1, std::atoi(arg.c_str())));
+      return true;
+    } else if (command.verb == "drop") {
+      open_files({arg});
+      settle_frames_ = kSettleFrames;
+      return true;
     } else if (command.verb == "quit") {
       script_next_ = script_.size();
       return false;
@@ -685,8 +760,124 @@ void App::apply(const PanelActions& actions) {
   }
 }
 
+void App::open_files(const std::vector<std::string>& paths) {
+  for (const std::string& path : paths) {
+    const DroppedFile file = classify_dropped(path);
+    std::printf("chipao: opening %s\n", path.c_str());
+    switch (file.kind) {
+      case DroppedKind::project:
+        switch_to_project(path);
+        break;
+      case DroppedKind::boundaries:
+        start_screen_ = false;
+        request_layers({path});
+        break;
+      case DroppedKind::zones:
+        import_zones(path);
+        break;
+      case DroppedKind::table:
+      case DroppedKind::table_folder:
+        add_error(fmt::format(
+            "{}: {}", path,
+            language_ == Language::thai
+                ? "ตารางจะเชื่อมกับขอบเขตเมื่อสร้างโครงการ: chipao-cli project new --table"
+                : "tables are joined to boundaries when a project is made: chipao-cli project "
+                  "new --table"));
+        break;
+      case DroppedKind::unknown:
+        add_error(file.reason);
+        break;
+    }
+  }
+}
+
+// Zones from a file join the open project as one edit (undo takes them all back), as
+// chipao-cli zones import does.
+void App::import_zones(const std::string& path) {
+  if (!zones_) {
+    add_error(fmt::format("{}: {}", path,
+                          language_ == Language::thai
+                              ? "เปิดโครงการก่อน แล้วจึงนำเขตเข้า"
+                              : "open a project first, then bring its zones in"));
+    return;
+  }
+  LoadOptions options;
+  options.require = GeometryRequirement::polygon;
+  auto layer = load_boundaries(path, options);
+  if (!layer) {
+    add_error(layer.error().message);
+    return;
+  }
+  std::vector<Zone> zones;
+  for (const BoundaryFeature& f : layer->features) {
+    if (f.geometry.empty()) continue;
+    Zone z;
+    z.kind = ZoneKind::drawn;
+    z.polygon = f.geometry;
+    z.name = !f.name_th.empty() ? f.name_th : fmt::format("zone {}", f.fid);
+    zones.push_back(std::move(z));
+  }
+  const std::string source = std::filesystem::path(path).filename().string();
+  ProjectSession& session = zones_->session();
+  report(session.apply_built(
+      [&](const PlanningState& now) { return make_import_zones(now, zones, source); }));
+}
+
+void App::open_demo() {
+  auto folder = find_demo_layer_folder(executable_);
+  if (!folder) {
+    add_error(folder.error().message);
+    return;
+  }
+  std::vector<std::string> missing;
+  start_screen_ = false;
+  request_layers(demo_descriptor_paths(*folder, missing));
+  for (const std::string& m : missing) add_error("demo layer descriptor missing: " + m);
+}
+
+void App::draw_menu_bar() {
+  const bool thai = language_ == Language::thai;
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu(thai ? "แฟ้ม" : "File")) {
+    if (ImGui::MenuItem(thai ? "เปิด…" : "Open…", "Ctrl+O")) browser_.open();
+    if (ImGui::MenuItem(thai ? "เปิดจังหวัดตัวอย่าง" : "Open the demo province")) open_demo();
+    if (ImGui::BeginMenu(thai ? "เปิดล่าสุด" : "Open recent",
+                         recent_ && !recent_->entries().empty())) {
+      for (const RecentProject& p : recent_->entries())
+        if (ImGui::MenuItem(std::filesystem::path(p.path).stem().string().c_str()))
+          switch_to_project(p.path);
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem(thai ? "ออก" : "Quit", "Ctrl+Q")) quit_requested_ = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu(thai ? "มุมมอง" : "View")) {
+    if (ImGui::MenuItem(thai ? "นำเสนอ" : "Presentation", "F5")) set_presentation(true);
+    if (ImGui::MenuItem(thai ? "English" : "ภาษาไทย")) {
+      language_ = thai ? Language::english : Language::thai;
+      controller_->set_language(language_);
+      update_title();
+    }
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
 void App::draw_panels() {
   const float scale = ui_scale_;
+  if (!presentation_) draw_menu_bar();
+  // The start screen stands alone until something is opened.
+  if (start_screen_ && !presentation_ && map_->layers().empty() && !zones_ &&
+      !loader_->status().busy) {
+    const StartActions start = draw_start_screen(*recent_or_empty(), language_, scale);
+    if (start.open_dialog) browser_.open();
+    if (start.open_demo) open_demo();
+    if (start.open_project) open_files({*start.open_project});
+    if (start.forget && recent_) report(recent_->remove(*start.forget));
+    if (const auto chosen = browser_.draw(language_, scale)) open_files({*chosen});
+    return;
+  }
   if (!presentation_) {
     // Scripted runs leave the frame time out: it changes from run to run, and their
     // screenshots are compared with goldens.
@@ -758,6 +949,7 @@ void App::draw_panels() {
                      presentation_ ? 16.0f * scale : 240.0f * scale,
                      presentation_ ? 16.0f * scale : layer_panel_width(scale) + 16.0f * scale);
   draw_hover_tooltip(*controller_, language_);
+  if (const auto chosen = browser_.draw(language_, scale)) open_files({*chosen});
 }
 
 void App::update_hover(const MouseInput& mouse) {
@@ -791,6 +983,8 @@ void App::handle_keys() {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput) return;
   if (zones_) zones_->handle_keys(map_->camera());
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) browser_.open();
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quit_requested_ = true;
   if (ImGui::IsKeyPressed(GLFW_KEY_F5, false) || ImGui::IsKeyPressed(GLFW_KEY_F11, false))
     set_presentation(!presentation_);
   if (presentation_ && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) set_presentation(false);
@@ -969,9 +1163,11 @@ int run_app(const AppOptions& options, const std::filesystem::path& executable) 
     app.set_script(std::move(*script));
   }
   std::vector<std::string> errors;
+  app.set_executable(executable);
   if (options.project) app.open_project(*options.project);
   app.load_saved_views();  // the project's own when there is one
   app.request_layers(initial_layers(options, executable, errors));
+  if (!options.files.empty()) app.open_files(options.files);
   for (std::string& error : errors) app.add_error(std::move(error));
   return app.run();
 }

@@ -34,6 +34,9 @@ constexpr std::array kVerbs = {
     VerbSpec{"join-report", true},
     VerbSpec{"screenshot", true},
     VerbSpec{"quit", false},
+    // Files as a planner hands them over: routed as a drop on the window (app/app.cpp).
+    VerbSpec{"drop", true},
+    VerbSpec{"wait-project", true},
     // Zones in a project (app/zones_ui.h).
     VerbSpec{"project-zone-draw", true},
     VerbSpec{"paint", true},
@@ -119,7 +122,8 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text, const s
           "classes, breaks, palette, high-contrast, lang, drill, select, "
           "assign, presentation, full-screen, join-report, screenshot, quit, project-zone-draw, "
           "paint, erase, zone, undo, redo, zone-rule, labels, save-view, next-view, "
-          "prev-view, tool, print-ready, print-screen-pos, print-screen-pos-lonlat, wait-edits)",
+          "prev-view, tool, print-ready, print-screen-pos, print-screen-pos-lonlat, wait-edits, "
+          "drop, wait-project)",
           path, line, command.verb));
     }
     if (spec->needs_argument && command.argument.empty())

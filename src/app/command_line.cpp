@@ -45,12 +45,18 @@ std::optional<std::pair<int, int>> parse_size(std::string_view text) {
 }  // namespace
 
 std::string usage_text() {
-  return "usage: chipao [--layer DESCRIPTOR_OR_FILE ...] [--demo] [--screenshot OUT.png]\n"
+  return "usage: chipao [FILE ...] [--layer DESCRIPTOR_OR_FILE ...] [--demo] [--screenshot "
+         "OUT.png]\n"
          "              [--exit-after-frames N] [--size WxH] [--view LON,LAT,ZOOM]\n"
          "              [--lang th|en] [--table PATH ...] [--amphoe CODE] [--script FILE]\n"
+         "  --start-screen          show the start screen (what no arguments do) also in a\n"
+         "                          scripted run\n"
+         "  FILE                    a project, boundary or zone file, a table or a folder of\n"
+         "                          tables: each opens where it belongs (as when dropped)\n"
          "  --layer PATH            a layer descriptor (layers/*.json) or a boundary file\n"
          "                          (.shp, .gpkg, .geojson, ...); repeat for more layers\n"
-         "  --demo                  open the demo province (the default without --layer)\n"
+         "  --demo                  open the demo province (without arguments the app shows\n"
+         "                          its start screen: recent projects, open, the demo)\n"
          "  --screenshot OUT.png    save the last frame drawn as a PNG before exiting\n"
          "  --exit-after-frames N   quit after N frames once every layer has loaded\n"
          "  --size WxH              window size in screen pixels (default 1280x800)\n"
@@ -78,6 +84,8 @@ Result<AppOptions> parse_command_line(std::span<const std::string> arguments) {
 
     if (flag == "--help" || flag == "-h") {
       options.help = true;
+    } else if (flag == "--start-screen") {
+      options.start_screen = true;
     } else if (flag == "--demo") {
       options.demo = true;
     } else if (flag == "--layer") {
@@ -142,11 +150,21 @@ Result<AppOptions> parse_command_line(std::span<const std::string> arguments) {
       auto path = value();
       if (!path) return std::unexpected(path.error());
       options.project = *path;
+    } else if (!flag.starts_with("--")) {
+      options.files.push_back(flag);
     } else {
       return fail("unknown argument '" + flag + "' (see --help)");
     }
   }
-  if (options.layers.empty() && !options.project) options.demo = true;
+  // With nothing to open, a planner starts from the start screen; scripts and screenshots
+  // without layers still get the demo, as they always did.
+  if (options.layers.empty() && !options.project && options.files.empty() && !options.demo &&
+      !options.start_screen) {
+    if (options.script || options.screenshot_path || options.exit_after_frames)
+      options.demo = true;
+    else
+      options.start_screen = true;
+  }
   return options;
 }
 

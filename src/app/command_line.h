@@ -32,9 +32,14 @@ struct AppOptions {
   Language language = Language::thai;
   // Tables of figures joined to every layer they fit (besides the descriptors' own tables).
   std::vector<std::string> tables;
-  std::optional<std::string> amphoe;  // 4-digit amphoe code to open on (drill-down)
-  std::optional<std::string> script;  // a file of GUI commands (app_script.h), for tests
+  std::optional<std::string> amphoe;   // 4-digit amphoe code to open on (drill-down)
+  std::optional<std::string> script;   // a file of GUI commands (app_script.h), for tests
   std::optional<std::string> project;  // a project file (app/project_session.h)
+  // Files named without a flag (a file manager's "open with", a drop on the program's icon):
+  // each goes where it belongs, as if dropped on the window (core/io/dropped_file.h).
+  std::vector<std::string> files;
+  // Nothing asked for: the start screen (recent projects, open, the demo).
+  bool start_screen = false;
   bool help = false;
 };
 

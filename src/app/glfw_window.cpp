@@ -79,6 +79,12 @@ void Window::install_callbacks() {
   glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { mark_event(w); });
   glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int) { mark_event(w); });
   glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int) { mark_event(w); });
+  // Files dropped from a file manager: the app routes each by what it is.
+  glfwSetDropCallback(window_, [](GLFWwindow* w, int count, const char** paths) {
+    InputEvents& events = events_of(w);
+    events.any = true;
+    for (int i = 0; i < count; ++i) events.dropped.emplace_back(paths[i]);
+  });
 }
 
 InputEvents Window::take_events() {

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/util/result.h"
 #include "render/gl_api.h"  // before GLFW, which must not pull in another GL header
@@ -29,9 +30,10 @@ class GlfwLibrary {
 
 // What happened since the last take_events(): enough to decide whether to draw a frame.
 struct InputEvents {
-  bool any = false;           // any input, resize or expose: draw a frame
-  double scroll_y = 0;        // wheel notches, positive away from the user
-  bool left_pressed = false;  // left button went down during this period
+  bool any = false;                  // any input, resize or expose: draw a frame
+  double scroll_y = 0;               // wheel notches, positive away from the user
+  bool left_pressed = false;         // left button went down during this period
+  std::vector<std::string> dropped;  // paths of files dropped on the window (UTF-8)
 };
 
 struct WindowSettings {

@@ -53,6 +53,14 @@ void MapView::add_layer(LoadedLayer&& loaded) {
   labels_stale_ = true;
 }
 
+void MapView::clear_layers() {
+  layers_.clear();
+  label_request_.layer.reset();
+  cache_valid_ = false;
+  labels_stale_ = true;
+  user_moved_view_ = false;
+}
+
 void MapView::set_layer_visible(std::size_t index, bool visible) {
   if (index >= layers_.size() || layers_[index].style.visible == visible) return;
   layers_[index].style.visible = visible;

@@ -55,6 +55,8 @@ class MapView {
 
   // Uploads the layer's mesh once and inserts it in drawing order (finest level at the bottom).
   void add_layer(LoadedLayer&& loaded);
+  // Drops every layer (another project is opened); the next layers are fitted again.
+  void clear_layers();
   const std::vector<MapLayer>& layers() const { return layers_; }
   void set_layer_visible(std::size_t index, bool visible);
   // Without a text renderer (no font found) the map has no labels.

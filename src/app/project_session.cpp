@@ -193,6 +193,13 @@ Result<void> ProjectSession::apply(Edit edit, bool activate) {
   return {};
 }
 
+Result<void> ProjectSession::apply_built(const EditBuilder& build) {
+  auto done = project_.apply(build);
+  if (!done) return std::unexpected(done.error());
+  after_state_change();
+  return {};
+}
+
 Result<void> ProjectSession::undo() {
   auto undone = project_.undo();
   if (!undone) return std::unexpected(undone.error());

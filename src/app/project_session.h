@@ -76,6 +76,9 @@ class ProjectSession {
   // Applies through the project (committed before the state changes). `activate` makes the
   // zone the edit creates active.
   Result<void> apply(Edit edit, bool activate = false);
+  // An edit decided inside its write transaction (core/store/project.h), e.g. zones imported
+  // from a file: their ids are the next free ones when written.
+  Result<void> apply_built(const EditBuilder& build);
   Result<void> undo();
   Result<void> redo();
   int revision() const { return revision_; }  // bumped by every state change

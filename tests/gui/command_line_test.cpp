@@ -13,12 +13,28 @@ Result<AppOptions> parse(std::vector<std::string> arguments) {
   return parse_command_line(arguments);
 }
 
-TEST(CommandLine, NoArgumentsOpensTheDemo) {
+TEST(CommandLine, NoArgumentsShowsTheStartScreen) {
   auto options = parse({});
   ASSERT_TRUE(options.has_value());
-  EXPECT_TRUE(options->demo);
+  EXPECT_TRUE(options->start_screen);
+  EXPECT_FALSE(options->demo);
   EXPECT_TRUE(options->layers.empty());
   EXPECT_FALSE(options->exit_after_frames.has_value());
+}
+
+TEST(CommandLine, AScreenshotWithoutLayersStillDrawsTheDemo) {
+  auto options = parse({"--screenshot", "out.png"});
+  ASSERT_TRUE(options.has_value());
+  EXPECT_TRUE(options->demo);
+  EXPECT_FALSE(options->start_screen);
+}
+
+TEST(CommandLine, BareFilesOpenWhereTheyBelong) {
+  auto options = parse({"plan.chipao", "tables/"});
+  ASSERT_TRUE(options.has_value()) << options.error().message;
+  EXPECT_EQ(options->files, (std::vector<std::string>{"plan.chipao", "tables/"}));
+  EXPECT_FALSE(options->start_screen);
+  EXPECT_FALSE(options->demo);
 }
 
 TEST(CommandLine, LayersScreenshotFramesAndSize) {
@@ -51,8 +67,8 @@ TEST(CommandLine, View) {
 }
 
 TEST(CommandLine, TablesAmphoeAndScript) {
-  auto options = parse({"--table", "a.csv", "--table", "b.csv", "--amphoe", "9901", "--script",
-                        "tour.txt"});
+  auto options =
+      parse({"--table", "a.csv", "--table", "b.csv", "--amphoe", "9901", "--script", "tour.txt"});
   ASSERT_TRUE(options) << options.error().message;
   EXPECT_EQ(options->tables, (std::vector<std::string>{"a.csv", "b.csv"}));
   EXPECT_EQ(options->amphoe, "9901");
