@@ -16,6 +16,8 @@
 #include "app/attribute_table.h"
 #include "app/demo_layers.h"
 #include "app/drill_panel.h"
+#include "app/export_choices.h"
+#include "app/export_dialog.h"
 #include "app/feature_pick.h"
 #include "app/file_browser.h"
 #include "app/frame_stats.h"
@@ -255,6 +257,7 @@ class App {
   bool start_screen_ = false;
   std::optional<RecentProjects> recent_;
   FileBrowser browser_;
+  ExportDialog export_dialog_{[] { glfwPostEmptyEvent(); }};
   bool quit_requested_ = false;
   std::filesystem::path executable_;
 
@@ -283,8 +286,8 @@ int App::run() {
     // they end even where no events arrive (Xvfb without a window manager).
     if (frames_wanted > 0 || scripted) {
       glfwPollEvents();
-    } else if (loader_->status().busy) {
-      glfwWaitEventsTimeout(0.25);  // the loader wakes us sooner on progress
+    } else if (loader_->status().busy || export_dialog_.busy()) {
+      glfwWaitEventsTimeout(0.25);  // the loader and the export wake us sooner on progress
     } else {
       glfwWaitEvents();
     }
@@ -530,6 +533,24 @@ bool App::step_script() {
       project_wait_ = std::chrono::steady_clock::now() +
                       std::chrono::seconds(std::max(1, std::atoi(arg.c_str())));
       return true;
+    } else if (command.verb == "export-dialog") {
+      export_dialog_.open();
+      settle_frames_ = kSettleFrames;
+      return true;
+    } else if (command.verb == "export") {
+      // The export dialog's Save, as a planner's click makes it (export FORMAT DIR).
+      auto choices = export_choices_from_script(arg);
+      if (!choices) {
+        report(std::unexpected(choices.error()));
+      } else if (!zones_) {
+        report(fail("export needs a project (--project P)"));
+      } else {
+        auto saved = ExportDialog::export_now(zones_->session(), *choices, language_);
+        if (!saved)
+          report(std::unexpected(saved.error()));
+        else
+          std::printf("chipao: %s\n", saved->c_str());
+      }
     } else if (command.verb == "drop") {
       open_files({arg});
       settle_frames_ = kSettleFrames;
@@ -849,6 +870,10 @@ void App::draw_menu_bar() {
       ImGui::EndMenu();
     }
     ImGui::Separator();
+    if (ImGui::MenuItem(thai ? "ส่งออกแผนและพิมพ์…" : "Export plan and print…", "Ctrl+E", false,
+                        zones_ != nullptr))
+      export_dialog_.open();
+    ImGui::Separator();
     if (ImGui::MenuItem(thai ? "ออก" : "Quit", "Ctrl+Q")) quit_requested_ = true;
     ImGui::EndMenu();
   }
@@ -949,6 +974,7 @@ void App::draw_panels() {
                      presentation_ ? 16.0f * scale : 240.0f * scale,
                      presentation_ ? 16.0f * scale : layer_panel_width(scale) + 16.0f * scale);
   draw_hover_tooltip(*controller_, language_);
+  if (zones_ && export_dialog_.is_open()) export_dialog_.draw(zones_->session(), language_, scale);
   if (const auto chosen = browser_.draw(language_, scale)) open_files({*chosen});
 }
 
@@ -985,6 +1011,7 @@ void App::handle_keys() {
   if (zones_) zones_->handle_keys(map_->camera());
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) browser_.open();
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quit_requested_ = true;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E, false) && zones_) export_dialog_.open();
   if (ImGui::IsKeyPressed(GLFW_KEY_F5, false) || ImGui::IsKeyPressed(GLFW_KEY_F11, false))
     set_presentation(!presentation_);
   if (presentation_ && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) set_presentation(false);

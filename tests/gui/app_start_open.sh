@@ -53,6 +53,7 @@ print-ready start
 wait-project 90
 screenshot opened.png
 drop $zones
+export shp+pdf $out_dir/exported
 quit
 SCRIPT
 
@@ -102,4 +103,7 @@ grep -q "\"path\": \"$project\"" "$out_dir/config/chipao/recent.json" ||
   fail "the project is not in the recent list: $(cat "$out_dir/config/chipao/recent.json" 2>&1)"
 "$cli" zones list "$project" >"$out_dir/zones.txt" 2>&1 || fail "zones list: $(cat "$out_dir/zones.txt")"
 grep -q "เขตนำร่อง" "$out_dir/zones.txt" || fail "the dropped zone file did not join the project: $(cat "$out_dir/zones.txt")"
+for f in zones.shp zones.dbf plan_sheet.pdf; do
+  ls "$out_dir/exported" | grep -q "$f" || fail "the app's export wrote no $f: $(ls "$out_dir/exported" 2>&1)"
+done
 echo "app_start_open: start screen, Ctrl+O, typed path, project opened and remembered, zones dropped in"
