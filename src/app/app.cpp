@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -255,6 +256,8 @@ class App {
   std::unique_ptr<LayerLoader> loader_;
   std::unique_ptr<ZonesUi> zones_;  // after the loader: its worker stops first
   bool start_screen_ = false;
+  // Frame time and triangles in the layer panel: for developers only.
+  const bool show_frame_stats_ = std::getenv("CHIPAO_SHOW_FRAME_STATS") != nullptr;
   std::optional<RecentProjects> recent_;
   FileBrowser browser_;
   ExportDialog export_dialog_{[] { glfwPostEmptyEvent(); }};
@@ -910,7 +913,7 @@ void App::draw_panels() {
                            loader_->status(),
                            errors_,
                            imgui_->font_warning(),
-                           scripted_ ? nullptr : &frame_stats_,
+                           show_frame_stats_ ? &frame_stats_ : nullptr,
                            last_triangles_,
                            language_};
     apply(draw_layer_panel(panel, scale));

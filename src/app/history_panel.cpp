@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "app/history_text.h"
 #include "app/zones_text.h"
 
 namespace chipao::app {
@@ -37,7 +38,7 @@ void draw_history_panel(ProjectSession& session, Language language, std::string&
     const bool done = i < history.position();
     if (!done)
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::Text("%zu. %s", i + 1, entries[i].summary.c_str());
+    ImGui::Text("%zu. %s", i + 1, history_entry_text(entries[i], language).c_str());
     if (!done) ImGui::PopStyleColor();
     if (i + 1 == history.position()) ImGui::Separator();
   }

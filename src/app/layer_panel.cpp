@@ -161,12 +161,14 @@ PanelActions draw_layer_panel(const PanelState& state, float ui_scale) {
     if (!state.font_warning.empty())
       ImGui::TextColored(kWarningColor, "%s", state.font_warning.c_str());
     ImGui::TextColored(kMutedColor, "%s", text(TextId::map_hint, language));
+    // Frame time and triangle counts are for developers (CHIPAO_SHOW_FRAME_STATS=1), not
+    // for a planner in front of partners.
     if (state.frame_stats != nullptr) {
       ImGui::TextColored(kMutedColor, text(TextId::frame_time, language),
                          state.frame_stats->last_ms());
       ImGui::SameLine();
+      ImGui::TextColored(kMutedColor, text(TextId::triangles, language), state.triangles);
     }
-    ImGui::TextColored(kMutedColor, text(TextId::triangles, language), state.triangles);
   }
   ImGui::End();
   return actions;
