@@ -1151,7 +1151,10 @@ int run_app(const AppOptions& options, const std::filesystem::path& executable) 
     std::fprintf(stderr, "chipao: %s\n", glfw.error().message.c_str());
     return 1;
   }
-  auto window = Window::create({options.width, options.height, "ChiPao", true});
+  const auto [width, height] = options.size_given
+                                   ? std::pair{options.width, options.height}
+                                   : fit_window_to_screen(options.width, options.height);
+  auto window = Window::create({width, height, "ChiPao", true});
   if (!window) {
     std::fprintf(stderr, "chipao: %s\n", window.error().message.c_str());
     return 1;

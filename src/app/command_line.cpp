@@ -112,6 +112,7 @@ Result<AppOptions> parse_command_line(std::span<const std::string> arguments) {
                     "'");
       options.width = size->first;
       options.height = size->second;
+      options.size_given = true;
     } else if (flag == "--view") {
       auto view_text = value();
       if (!view_text) return std::unexpected(view_text.error());

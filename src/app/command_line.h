@@ -29,6 +29,7 @@ struct AppOptions {
   std::optional<View> view;
   int width = 1280;
   int height = 800;
+  bool size_given = false;  // --size: exactly that; else the default, shrunk to fit the screen
   Language language = Language::thai;
   // Tables of figures joined to every layer they fit (besides the descriptors' own tables).
   std::vector<std::string> tables;

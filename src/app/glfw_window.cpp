@@ -1,5 +1,7 @@
 #include "app/glfw_window.h"
 
+#include <algorithm>
+
 #include <cstdio>
 #include <utility>
 
@@ -54,6 +56,24 @@ Result<std::unique_ptr<Window>> Window::create(const WindowSettings& settings) {
   std::unique_ptr<Window> owned(new Window(window));
   owned->install_callbacks();
   return owned;
+}
+
+std::pair<int, int> fit_window_to(int wanted_width, int wanted_height, int area_width,
+                                  int area_height) {
+  if (area_width <= 0 || area_height <= 0) return {wanted_width, wanted_height};
+  // Room for the window manager's title bar and borders.
+  const int max_width = area_width - 16;
+  const int max_height = area_height - 48;
+  return {std::max(640, std::min(wanted_width, max_width)),
+          std::max(480, std::min(wanted_height, max_height))};
+}
+
+std::pair<int, int> fit_window_to_screen(int wanted_width, int wanted_height) {
+  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+  if (!monitor) return {wanted_width, wanted_height};
+  int x = 0, y = 0, width = 0, height = 0;
+  glfwGetMonitorWorkarea(monitor, &x, &y, &width, &height);
+  return fit_window_to(wanted_width, wanted_height, width, height);
 }
 
 Window::~Window() {

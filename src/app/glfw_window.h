@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/util/result.h"
@@ -35,6 +36,14 @@ struct InputEvents {
   bool left_pressed = false;         // left button went down during this period
   std::vector<std::string> dropped;  // paths of files dropped on the window (UTF-8)
 };
+
+// The window size to open with: `wanted`, shrunk to fit within the primary monitor's work
+// area (less the title bar and a margin), so that a 1024x768 office screen or projector shows
+// the whole window. Needs GLFW initialised; `wanted` as it is when no monitor is known.
+std::pair<int, int> fit_window_to_screen(int wanted_width, int wanted_height);
+// The same rule, for given work-area dimensions (testable without a display).
+std::pair<int, int> fit_window_to(int wanted_width, int wanted_height, int area_width,
+                                  int area_height);
 
 struct WindowSettings {
   int width = 1280;

@@ -1,5 +1,6 @@
 // The chipao app's command line.
 #include "app/command_line.h"
+#include "app/glfw_window.h"
 
 #include <gtest/gtest.h>
 
@@ -20,6 +21,16 @@ TEST(CommandLine, NoArgumentsShowsTheStartScreen) {
   EXPECT_FALSE(options->demo);
   EXPECT_TRUE(options->layers.empty());
   EXPECT_FALSE(options->exit_after_frames.has_value());
+}
+
+TEST(WindowSize, TheDefaultFitsA1024x768Screen) {
+  const auto [w, h] = fit_window_to(1280, 800, 1024, 768);
+  EXPECT_LE(w, 1024);
+  EXPECT_LE(h, 768 - 40);  // a title bar still fits
+  EXPECT_GE(w, 900);       // and the window stays as large as the screen allows
+  const auto [w2, h2] = fit_window_to(1280, 800, 1920, 1080);
+  EXPECT_EQ(w2, 1280);
+  EXPECT_EQ(h2, 800);
 }
 
 TEST(CommandLine, AScreenshotWithoutLayersStillDrawsTheDemo) {
