@@ -21,19 +21,14 @@
 #include "core/join/join.h"
 #include "core/join/join_report_json.h"
 #include "core/store/project.h"
+#include "core/store/project_create.h"
 #include "core/store/spatialite_store.h"
 
 namespace chipao::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::ordered_json;
-
-// The project's layer name: the level when known ("tambon"), else "layer".
-std::string layer_name_for(const BoundaryLayer& layer) {
-  return layer.source.level ? std::string(level_name(*layer.source.level)) : std::string("layer");
-}
 
 std::string project_usage() {
   return "Usage: chipao-cli project new P --boundaries SRC [--table T ...] [--assign M=T] "
@@ -64,29 +59,6 @@ std::string project_usage() {
          layer_options_help();
 }
 
-// Whether `project new` may write a project at `path`: a new name, or with --force a ChiPao
-// project that no other program has open. Anything else is refused with what to do.
-Result<void> may_create_project_at(const std::string& path, bool force) {
-  using Kind = SpatiaLiteStore::FileKind;
-  const Kind kind = SpatiaLiteStore::identify(path);
-  if (kind == Kind::missing) return {};
-  if (!force) return fail(fmt::format("{} already exists; give --force to replace it", path));
-  if (kind == Kind::not_a_project)
-    return fail(fmt::format(
-        "{} is not a ChiPao project; --force replaces only projects — choose another name", path));
-  if (kind == Kind::unreadable)
-    return fail(fmt::format(
-        "{} cannot be read, so ChiPao cannot tell whether it is a project; choose another name "
-        "or check its permissions",
-        path));
-  if (SpatiaLiteStore::open_elsewhere(path))
-    return fail(fmt::format(
-        "{} is open in another ChiPao program (the app or chipao-cli); close it there first, or "
-        "choose another name",
-        path));
-  return {};
-}
-
 int project_new(const Args& args) {
   if (args.positionals.size() != 2 || !args.value("boundaries")) {
     std::cerr << "chipao-cli project new: give the project path and --boundaries\n"
@@ -100,78 +72,30 @@ int project_new(const Args& args) {
   }
   auto loaded = load_joined_layer(args, {.command = "project new", .tables_optional = true});
   if (!loaded) return loaded.error();
-  StoredLayer stored;
-  stored.name = layer_name_for(loaded->layer);
-  stored.join_report_json = "{}";
-  ordered_json report = ordered_json::object();
-  if (loaded->joined) {
-    JoinResult& joined = *loaded->joined;
-    for (const std::string& w : joined.report.warnings) std::cerr << "warning: " << w << "\n";
-    stored.join_report_json = join_report_to_json(joined.report);
-    report = ordered_json::parse(stored.join_report_json);
-    stored.columns = std::move(joined.columns);
-    stored.assigned_from = std::move(joined.assigned_from);
-    // Kept so that assignment edits can join them again.
-    stored.tables = std::move(loaded->tables);
-  }
-  stored.layer = std::move(loaded->layer);
-  PlanningState state = initial_planning_state();
-  for (const auto& a : loaded->options.assignments) state.assignments.push_back(a);
-  std::sort(state.assignments.begin(), state.assignments.end(),
-            [](const auto& a, const auto& b) { return a.municipal_code < b.municipal_code; });
-
-  // Built beside the target and renamed into place: a half-built project never carries the
-  // target's name, and an existing project stays intact until the new one is complete. On
-  // any failure the partial project and its -wal/-shm files go.
-  const std::string tmp = path + ".tmp";
-  const auto remove_tmp = [&] {
-    std::error_code ignored;
-    for (const std::string& stale : {tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"})
-      fs::remove(stale, ignored);
-  };
-  remove_tmp();
-  {
-    auto store = SpatiaLiteStore::create(tmp);
-    Result<void> ok = store ? Result<void>{} : std::unexpected(store.error());
-    if (ok) ok = (*store)->write_initial(state);
-    if (ok) ok = (*store)->save_layer(stored);
-    if (ok) ok = (*store)->checkpoint();
-    if (!ok) {
-      if (store) store->reset();
-      remove_tmp();
-      std::cerr << ok.error().message << "\n";
-      return 1;
-    }
-  }
-  // Checked again just before the replace: the app may have opened it meanwhile.
-  if (auto ok = may_create_project_at(path, args.has("force")); !ok) {
-    remove_tmp();
-    std::cerr << ok.error().message << "\n";
-    return 1;
-  }
-  // The old project's WAL must not be replayed onto the new file.
-  for (const std::string& stale : {path + "-wal", path + "-shm"}) fs::remove(stale);
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    remove_tmp();
-    std::cerr << fmt::format(
-        "{}: could not move the new project into place ({}); nothing was "
-        "changed — check the folder is writable and try again\n",
-        path, ec.message());
+  ProjectContents contents{.layer = std::move(loaded->layer),
+                           .tables = std::move(loaded->tables),
+                           .joined = std::move(loaded->joined),
+                           .assignments = std::move(loaded->options.assignments)};
+  // The join's warnings come before the project is written, as they always have.
+  if (contents.joined)
+    for (const std::string& w : contents.joined->report.warnings)
+      std::cerr << "warning: " << w << "\n";
+  auto created = create_project(path, std::move(contents), args.has("force"));
+  if (!created) {
+    std::cerr << created.error().message << "\n";
     return 1;
   }
   if (args.has("json")) {
     std::cout << ordered_json{{"project", path},
-                              {"layer", stored.name},
-                              {"features", stored.layer.features.size()},
-                              {"columns", stored.columns.size()},
-                              {"join_report", report}}
+                              {"layer", created->layer_name},
+                              {"features", created->features},
+                              {"columns", created->columns},
+                              {"join_report", ordered_json::parse(created->join_report_json)}}
                      .dump(2)
               << "\n";
   } else {
     std::cout << fmt::format("created {}: layer {} with {} features and {} joined columns\n", path,
-                             stored.name, stored.layer.features.size(), stored.columns.size());
+                             created->layer_name, created->features, created->columns);
   }
   return 0;
 }
