@@ -78,7 +78,7 @@ std::optional<std::string> FileBrowser::draw(Language language, float scale) {
                                  viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(640.0f * scale, 460.0f * scale), ImGuiCond_Appearing);
-  const std::string title = std::string(tr(language, "เปิดไฟล์", "Open")) + "###file_browser";
+  const std::string title = std::string(tr(language, "เปิดไฟล์", "Open")) + "###" + window_id_;
   if (ImGui::Begin(title.c_str(), &open_, ImGuiWindowFlags_NoCollapse)) {
     if (ImGui::Button(tr(language, "ขึ้นไป", "Up"))) go_to(folder_.parent_path());
     ImGui::SameLine();

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/ui_text.h"
@@ -16,6 +17,8 @@ namespace chipao::app {
 
 class FileBrowser {
  public:
+  // `window_id` keeps two browsers (the app's Open, the New project dialog's) apart in ImGui.
+  explicit FileBrowser(std::string window_id = "file_browser") : window_id_(std::move(window_id)) {}
   // Opens the dialog in `folder` (the user's home when empty or missing).
   void open(const std::string& folder = {});
   bool is_open() const { return open_; }
@@ -28,6 +31,7 @@ class FileBrowser {
 
  private:
   void go_to(const std::filesystem::path& folder);
+  std::string window_id_;
   bool open_ = false;
   bool focus_path_ = false;
   std::filesystem::path folder_;
