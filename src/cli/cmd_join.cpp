@@ -24,17 +24,26 @@ void print_text(const JoinReport& r, std::ostream& out) {
   out << fmt::format("rows not joined to a polygon of their own: {} rolled up, {} unmatched\n",
                      r.rolled_up.size(), r.unmatched_rows.size());
   for (std::size_t i = 0; i < r.unmatched_rows.size() && i < 10; ++i) {
-    out << fmt::format("  unmatched {} row {} code {}\n", r.unmatched_rows[i].table,
-                       r.unmatched_rows[i].line, r.unmatched_rows[i].code);
+    const auto& u = r.unmatched_rows[i];
+    out << fmt::format("  unmatched {} row {} code {}{}{}\n", u.table, u.line, u.code,
+                       u.name.empty() ? "" : " ", u.name);
   }
+  for (const auto& n : r.renumbered) {
+    out << fmt::format(
+        "  renumbered? layer {} {} has no figures; table code {} is {} (join with --recode "
+        "{}={})\n",
+        n.layer_code, n.layer_name, n.table_code, n.table_name, n.table_code, n.layer_code);
+  }
+  if (!r.recoded.empty()) out << fmt::format("rows recoded: {}\n", r.recoded.size());
   for (const auto& s : r.suggestions) {
     std::string t;
     for (const auto& c : s.tambons) t += (t.empty() ? "" : ", ") + c;
     out << fmt::format(
-        "  municipal {} rolled up to amphoe {}; likely tambon(s) without figures: {} (assign with "
+        "  municipal {} rolled up to amphoe {}{}; likely tambon(s) without figures: {} (assign "
+        "with "
         "--assign {}={})\n",
-        s.municipal_code, s.amphoe, t.empty() ? "none" : t, s.municipal_code,
-        s.tambons.empty() ? "TAMBON" : s.tambons.front());
+        s.municipal_code, s.amphoe, s.amphoe_name.empty() ? "" : " " + s.amphoe_name,
+        t.empty() ? "none" : t, s.municipal_code, s.tambons.empty() ? "TAMBON" : s.tambons.front());
   }
   for (const auto& t : r.totals) {
     if (t.measure.find("poor.JPT.MOFval.CNT") == 0 || t.measure.find("HOUSEMEMBER_CNT") == 0) {
@@ -59,7 +68,8 @@ std::string join_usage() {
          "  --boundaries SRC     the boundary file (all `info` layer options apply)\n" +
          table_options_help() +
          "  --assign M=T[+T2]    put municipal area M's figures into tambon(s) T (split by area);\n"
-         "                       repeatable; every export names the figures that came this way\n"
+         "                       repeatable; every export names the figures that came this way\n" +
+         recode_option_help() +
          "  --out OUT            the joined layer (.gpkg, .shp, .csv)\n"
          "  --encoding-out E     shapefile text encoding: UTF-8 (default) or CP874\n"
          "  --report R.json      write the join report as JSON\n"
@@ -76,6 +86,7 @@ int run_join(const std::vector<std::string>& argv) {
   spec.values.insert("report");
   spec.values.insert("encoding-out");
   spec.repeatable.insert("assign");
+  add_recode_option(spec);
   spec.flags.insert("json");
   spec.flags.insert("help");
   auto args = parse_args(argv, spec);

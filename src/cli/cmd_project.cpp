@@ -32,6 +32,7 @@ using nlohmann::ordered_json;
 
 std::string project_usage() {
   return "Usage: chipao-cli project new P --boundaries SRC [--table T ...] [--assign M=T] "
+         "[--recode O=N] "
          "[--force] [--json]\n"
          "       chipao-cli project info P [--json]\n"
          "       chipao-cli project figures P [--layer L] [--code C ...] [--json]\n"
@@ -53,7 +54,8 @@ std::string project_usage() {
          "  --boundaries SRC     the boundary file (all `info` layer options apply)\n" +
          table_options_help() +
          "  --assign M=T[+T2]    put municipal area M's figures into tambon(s) T; kept in the "
-         "project\n"
+         "project\n" +
+         recode_option_help() +
          "  --force              replace an existing project file\n"
          "  --json               print JSON\n" +
          layer_options_help();
@@ -402,6 +404,7 @@ int run_project(const std::vector<std::string>& argv) {
   add_table_options(spec);
   spec.values.insert("boundaries");
   spec.repeatable.insert("assign");
+  add_recode_option(spec);
   spec.repeatable.insert("code");
   spec.flags.insert("json");
   spec.flags.insert("force");

@@ -7,9 +7,25 @@
 
 #include "cli/commands.h"
 #include "cli/table_options.h"
+#include "core/admin/gazetteer.h"
 #include "core/stats/aggregate.h"
 
 namespace chipao::cli {
+
+namespace {
+
+// The gazetteer's English name (or Thai when it has none), padded to 30 columns; Thai
+// combining marks take no column, so the padding counts code points that advance.
+std::string padded_name(const std::string& code) {
+  const GazetteerEntry* e = builtin_gazetteer().find(code);
+  std::string name = !e ? "-" : e->name_en.empty() ? e->name_th : e->name_en;
+  if (name.size() > 29) name = name.substr(0, 29);
+  std::size_t columns = 0;
+  for (const unsigned char c : name) columns += (c & 0xC0) != 0x80;
+  return name + std::string(columns < 30 ? 30 - columns : 1, ' ');
+}
+
+}  // namespace
 
 std::string stats_usage() {
   return "Usage: chipao-cli stats --table T [--table T2 ...] --level LEVEL [--json]\n\n"
@@ -62,6 +78,14 @@ int run_stats(const std::vector<std::string>& argv) {
     for (const MeasureRow& r : t.rows) {
       nlohmann::ordered_json row;
       row["code"] = r.code;
+      // Tables carry codes only; the gazetteer names them (null where it does not know one).
+      if (const GazetteerEntry* e = builtin_gazetteer().find(r.code)) {
+        row["name_th"] = e->name_th;
+        row["name_en"] = e->name_en;
+      } else {
+        row["name_th"] = nullptr;
+        row["name_en"] = nullptr;
+      }
       for (std::size_t m = 0; m < t.measures.size(); ++m) {
         row[t.measures[m].column] = std::isnan(r.values[m]) ? nlohmann::ordered_json(nullptr)
                                                             : nlohmann::ordered_json(r.values[m]);
@@ -77,12 +101,12 @@ int run_stats(const std::vector<std::string>& argv) {
   for (const MeasureTable& t : *aggregated) {
     std::cout << t.path << " -> " << level_name(t.level) << " (" << t.rows.size() << " rows)\n";
     const std::size_t shown = std::min<std::size_t>(t.measures.size(), 6);
-    std::cout << "  code    ";
+    std::cout << "  code     name                          ";
     for (std::size_t m = 0; m < shown; ++m)
       std::cout << fmt::format(" {:>20.20}", t.measures[m].column);
     std::cout << "\n";
     for (const MeasureRow& r : t.rows) {
-      std::cout << fmt::format("  {:<8}", r.code);
+      std::cout << fmt::format("  {:<8} {}", r.code, padded_name(r.code));
       for (std::size_t m = 0; m < shown; ++m) std::cout << fmt::format(" {:>20.6g}", r.values[m]);
       std::cout << "\n";
     }

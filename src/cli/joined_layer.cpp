@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/table_options.h"
+#include "core/join/recode.h"
 
 namespace chipao::cli {
 
@@ -25,6 +26,12 @@ std::expected<JoinedLayer, int> load_joined_layer(const Args& args,
     if (!parsed) return usage_error(parsed.error());
     out.options.assignments.push_back(*parsed);
   }
+  std::vector<CodeRecode> recodes;
+  for (const std::string& r : args.all("recode")) {
+    auto parsed = parse_recode(r);
+    if (!parsed) return usage_error(parsed.error());
+    recodes.push_back(*parsed);
+  }
   auto source = layer_source_from_args(args, args.value("boundaries").value_or(""));
   if (!source) return usage_error(source.error());
   out.source = std::move(*source);
@@ -36,6 +43,10 @@ std::expected<JoinedLayer, int> load_joined_layer(const Args& args,
   auto tables = tables_from_args(args);
   if (!tables) return input_error(tables.error());
   out.tables = std::move(*tables);
+  // Applied to the tables themselves rather than through JoinOptions: `project new` keeps
+  // these tables, and with the recodes noted in them they join again to the same figures and
+  // report without the project having to store the recodes.
+  if (auto ok = apply_recodes(out.tables, recodes); !ok) return usage_error(ok.error());
   auto joined = join_tables(out.layer, out.tables, out.options);
   if (!joined) return input_error(joined.error());
   out.joined = std::move(*joined);

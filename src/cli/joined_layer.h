@@ -1,4 +1,4 @@
-// The step `join`, `tally`, `render` and `project new` share: parse --assign, read
+// The step `join`, `tally`, `render` and `project new` share: parse --assign and --recode, read
 // --boundaries with the layer options, read every --table, join the tables to the boundaries.
 // Failures are printed here, once, in the form every command uses: argument errors as
 // "chipao-cli <command>: ..." (exit code 2), input errors as the reader's own line naming the
@@ -29,8 +29,8 @@ struct JoinedLayerRequest {
 struct JoinedLayer {
   LayerSource source;
   BoundaryLayer layer;
-  JoinOptions options;  // the --assign'ed municipal areas
-  std::vector<MeasureTable> tables;
+  JoinOptions options;               // the --assign'ed municipal areas
+  std::vector<MeasureTable> tables;  // as read, with --recode applied (noted in fixed_codes)
   std::optional<JoinResult> joined;  // absent only when tables_optional and no --table
 };
 

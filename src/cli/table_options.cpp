@@ -19,6 +19,16 @@ std::string table_options_help() {
          "  --table-encoding E   UTF-8 or CP874 (default: detected)\n";
 }
 
+void add_recode_option(ArgSpec& spec) {
+  spec.repeatable.insert("recode");
+}
+
+std::string recode_option_help() {
+  return "  --recode OLD=NEW     join rows whose code begins with OLD as NEW (a district\n"
+         "                       renumbered between sources, e.g. 4029=4026); repeatable;\n"
+         "                       the report lists the rows recoded\n";
+}
+
 Result<std::vector<MeasureTable>> tables_from_args(const Args& args) {
   MeasureTableOptions options;
   if (auto d = args.value("delimiter")) {

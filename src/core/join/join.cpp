@@ -9,6 +9,7 @@
 
 #include "core/admin/admin_code.h"
 #include "core/geo/area.h"
+#include "core/join/recode.h"
 #include "core/stats/aggregate.h"
 
 namespace chipao {
@@ -66,6 +67,16 @@ Result<std::vector<TableGroup>> merge_by_schema(const std::vector<MeasureTable>&
   return groups;
 }
 
+// What the report calls a row's code: its gazetteer name, or the nearest enclosing unit's
+// (retired codes, municipal pseudo-tambons); empty when even the province is unknown.
+std::string place_name(const Gazetteer& g, const std::string& code) {
+  const GazetteerEntry* e = g.nearest(code);
+  if (!e) return "";
+  const std::string label = gazetteer_label(g, e->code);
+  if (e->code == code) return label;
+  return fmt::format("in {} {} {}", level_name(e->level), e->code, label);
+}
+
 enum class Fate { joined, suffix, municipal, assigned, unmatched };
 
 struct Placement {
@@ -119,28 +130,41 @@ Result<JoinResult> join_tables(const BoundaryLayer& layer, const std::vector<Mea
                 "the code field with --code-field");
   }
   const AdminLevel level = *layer.source.level;
+  const Gazetteer& gazetteer = options.gazetteer ? *options.gazetteer : builtin_gazetteer();
   JoinResult result;
   JoinReport& report = result.report;
   report.level = std::string(level_name(level));
   report.boundaries = layer.features.size();
+  // Copied only when something is recoded: the national tables are large.
+  std::vector<MeasureTable> recoded_tables;
+  if (!options.recodes.empty()) {
+    recoded_tables = tables;
+    if (auto r = apply_recodes(recoded_tables, options.recodes); !r)
+      return std::unexpected(r.error());
+  }
+  const std::vector<MeasureTable>& input = options.recodes.empty() ? tables : recoded_tables;
 
   std::unordered_map<std::string, std::size_t> polygon;
   for (std::size_t i = 0; i < layer.features.size(); ++i) {
     if (!layer.features[i].code.empty()) polygon.emplace(layer.features[i].code, i);
   }
-  for (const MeasureTable& t : tables) {
+  for (const MeasureTable& t : input) {
     if (static_cast<int>(t.level) < static_cast<int>(level)) {
       return fail(fmt::format(
           "{}: is a {} table and the boundaries are {}; figures only roll up, they cannot "
           "be spread down — use {} boundaries",
           t.path, level_name(t.level), level_name(level), level_name(t.level)));
     }
-    for (const auto& f : t.fixed_codes)
-      report.fixed_codes.push_back({t.path, f.value, f.code, f.note, f.line});
+    for (const auto& f : t.fixed_codes) {
+      if (f.note.starts_with(kRecodedNote))  // by apply_recodes, now or before the table was kept
+        report.recoded.push_back({t.path, f.value, f.code, f.line});
+      else
+        report.fixed_codes.push_back({t.path, f.value, f.code, f.note, f.line});
+    }
     for (const auto& d : t.duplicates) report.duplicates.push_back({t.path, d.code, d.lines});
     for (const std::string& w : t.warnings) report.warnings.push_back(w);
   }
-  auto groups = merge_by_schema(tables);
+  auto groups = merge_by_schema(input);
   if (!groups) return std::unexpected(groups.error());
 
   // Municipal assignments split by tambon area.
@@ -207,7 +231,8 @@ Result<JoinResult> join_tables(const BoundaryLayer& layer, const std::vector<Mea
     for (const MeasureRow& r : g.merged.rows) {
       Placement where = place(r);
       if (where.fate == Fate::unmatched) {
-        report.unmatched_rows.push_back({g.label, r.code + r.suffix, r.line});
+        report.unmatched_rows.push_back(
+            {g.label, r.code + r.suffix, r.line, place_name(gazetteer, r.code)});
       } else if (where.fate != Fate::joined) {
         const std::string unit = where.fate == Fate::suffix
                                      ? r.code + r.suffix
@@ -220,8 +245,10 @@ Result<JoinResult> join_tables(const BoundaryLayer& layer, const std::vector<Mea
                                                      : "municipal (assigned)";
         entry.on_map = where.fate != Fate::municipal;
         if (where.fate == Fate::municipal) {
-          entry.to =
-              "amphoe " + ancestor_code(r.code, AdminLevel::amphoe) + " (no polygon at this level)";
+          const std::string amphoe = ancestor_code(r.code, AdminLevel::amphoe);
+          const std::string name = gazetteer_label(gazetteer, amphoe);
+          entry.to = fmt::format("amphoe {}{}{} (no polygon at this level)", amphoe,
+                                 name.empty() ? "" : " ", name);
         } else {
           entry.to.clear();
           for (const auto& [code, share] : where.targets)
@@ -330,13 +357,15 @@ Result<JoinResult> join_tables(const BoundaryLayer& layer, const std::vector<Mea
     if (r.kind == "municipal") municipal_codes.insert(r.code);
   }
   for (const std::string& m : municipal_codes) {
-    JoinReport::Suggestion s{m, ancestor_code(m, AdminLevel::amphoe), {}};
+    JoinReport::Suggestion s{m, ancestor_code(m, AdminLevel::amphoe), {}, {}};
+    s.amphoe_name = gazetteer_label(gazetteer, s.amphoe);
     for (const auto& u : report.unmatched_boundaries) {
       if (level == AdminLevel::tambon && ancestor_code(u.code, AdminLevel::amphoe) == s.amphoe)
         s.tambons.push_back(u.code);
     }
     report.suggestions.push_back(std::move(s));
   }
+  report.renumbered = find_renumbered(report, level, gazetteer);
   if (!report.balanced) {
     report.warnings.push_back(
         "the join report does not balance: input differs from joined + rolled up + unmatched; "

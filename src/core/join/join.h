@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/admin/gazetteer.h"
 #include "core/layer/boundary_layer.h"
 #include "core/stats/measure_table.h"
 #include "core/util/result.h"
@@ -24,8 +25,18 @@ struct MunicipalAssignment {
   std::vector<std::string> tambons;  // where it lies; figures split by tambon area
 };
 
+// A code renumbered between sources (a new amphoe took over tambons under new codes): rows
+// whose code begins with `from` are joined as `to` followed by the rest of their code. Both
+// codes have the same number of digits (2, 4, 6 or 8).
+struct CodeRecode {
+  std::string from, to;
+};
+
 struct JoinOptions {
   std::vector<MunicipalAssignment> assignments;
+  std::vector<CodeRecode> recodes = {};  // applied to every row before the join
+  // Names the codes rows carry (for the report and renumbering); null: builtin_gazetteer().
+  const Gazetteer* gazetteer = nullptr;
 };
 
 struct JoinedColumn {
@@ -42,6 +53,7 @@ struct JoinReport {
   struct Row {
     std::string table, code;
     std::size_t line = 0;
+    std::string name;  // gazetteer name of the code, or "in amphoe 5304 ..." when only a parent
   };
   struct RolledUp {
     std::string table, code, kind,
@@ -60,6 +72,18 @@ struct JoinReport {
   struct Suggestion {
     std::string municipal_code, amphoe;
     std::vector<std::string> tambons;  // the amphoe's tambons left without figures
+    std::string amphoe_name;           // from the gazetteer; empty when unknown
+  };
+  // A row taken under another code by a --recode.
+  struct Recoded {
+    std::string table, from, to;
+    std::size_t line = 0;
+  };
+  // A unit of the layer without figures whose name (within its province) is the gazetteer
+  // name of an unmatched row's code: probably the same place numbered differently. Offered as
+  // `--recode table_code=layer_code`.
+  struct Renumbered {
+    std::string layer_code, layer_name, table_code, table_name;
   };
   struct Totals {
     std::string measure, table;
@@ -76,6 +100,8 @@ struct JoinReport {
   std::vector<Fixed> fixed_codes;
   std::vector<MunicipalAssignment> assigned;
   std::vector<Suggestion> suggestions;
+  std::vector<Recoded> recoded;
+  std::vector<Renumbered> renumbered;
   std::vector<Totals> totals;
   std::vector<std::string> warnings;
   bool balanced = true;

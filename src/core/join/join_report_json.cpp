@@ -24,7 +24,7 @@ std::string join_report_to_json(const JoinReport& r, int indent) {
   j["unmatched_boundaries"] = units;
   ordered_json rows = ordered_json::array();
   for (const auto& u : r.unmatched_rows)
-    rows.push_back({{"table", u.table}, {"code", u.code}, {"row", u.line}});
+    rows.push_back({{"table", u.table}, {"code", u.code}, {"row", u.line}, {"name", u.name}});
   j["unmatched_rows"] = rows;
   ordered_json rolled = ordered_json::array();
   for (const auto& u : r.rolled_up) {
@@ -55,10 +55,25 @@ std::string join_report_to_json(const JoinReport& r, int indent) {
   j["assigned"] = assigned;
   ordered_json suggestions = ordered_json::array();
   for (const auto& s : r.suggestions) {
-    suggestions.push_back(
-        {{"municipal", s.municipal_code}, {"amphoe", s.amphoe}, {"suggested_tambons", s.tambons}});
+    suggestions.push_back({{"municipal", s.municipal_code},
+                           {"amphoe", s.amphoe},
+                           {"amphoe_name", s.amphoe_name},
+                           {"suggested_tambons", s.tambons}});
   }
   j["municipal_suggestions"] = suggestions;
+  ordered_json recoded = ordered_json::array();
+  for (const auto& c : r.recoded)
+    recoded.push_back({{"table", c.table}, {"row", c.line}, {"from", c.from}, {"to", c.to}});
+  j["recoded"] = recoded;
+  ordered_json renumbered = ordered_json::array();
+  for (const auto& n : r.renumbered) {
+    renumbered.push_back({{"layer_code", n.layer_code},
+                          {"layer_name", n.layer_name},
+                          {"table_code", n.table_code},
+                          {"table_name", n.table_name},
+                          {"recode", n.table_code + "=" + n.layer_code}});
+  }
+  j["renumbered"] = renumbered;
   // Keyed by measure (names are unique: shared names carry "@table").
   ordered_json totals = ordered_json::object();
   for (const auto& t : r.totals) {
@@ -86,8 +101,8 @@ Result<JoinReport> join_report_from_json(std::string_view text) {
       r.unmatched_boundaries.push_back(
           {u.value("code", ""), u.value("name_th", ""), u.value("name_en", "")});
     for (const auto& u : j.value("unmatched_rows", ordered_json::array()))
-      r.unmatched_rows.push_back(
-          {u.value("table", ""), u.value("code", ""), u.value("row", std::size_t{0})});
+      r.unmatched_rows.push_back({u.value("table", ""), u.value("code", ""),
+                                  u.value("row", std::size_t{0}), u.value("name", "")});
     for (const auto& u : j.value("rolled_up", ordered_json::array())) {
       r.rolled_up.push_back({u.value("table", ""), u.value("code", ""), u.value("kind", ""),
                              u.value("to", ""), u.value("on_map", false),
@@ -105,8 +120,15 @@ Result<JoinReport> join_report_from_json(std::string_view text) {
           {a.value("municipal", ""), a.value("tambons", std::vector<std::string>{})});
     for (const auto& s : j.value("municipal_suggestions", ordered_json::array())) {
       r.suggestions.push_back({s.value("municipal", ""), s.value("amphoe", ""),
-                               s.value("suggested_tambons", std::vector<std::string>{})});
+                               s.value("suggested_tambons", std::vector<std::string>{}),
+                               s.value("amphoe_name", "")});
     }
+    for (const auto& c : j.value("recoded", ordered_json::array()))
+      r.recoded.push_back({c.value("table", ""), c.value("from", ""), c.value("to", ""),
+                           c.value("row", std::size_t{0})});
+    for (const auto& n : j.value("renumbered", ordered_json::array()))
+      r.renumbered.push_back({n.value("layer_code", ""), n.value("layer_name", ""),
+                              n.value("table_code", ""), n.value("table_name", "")});
     // Named: items() of a temporary would dangle inside the loop.
     const ordered_json all_totals = j.value("totals", ordered_json::object());
     for (const auto& [measure, t] : all_totals.items()) {
