@@ -213,10 +213,16 @@ Result<std::vector<std::string>> AtomicOutput::commit() {
           fmt::format("{}: written twice in one export; this is a bug in ChiPao", target.string()));
     moves.emplace_back(file, target);
   }
-  // Every file on disk before any is moved: a crash after a rename leaves whole files.
-  for (const auto& [from, to] : moves) {
-    if (const int err = sync_path(from, O_RDONLY); err != 0)
-      return fail(write_failure_message(to, err));
+  // Every file on disk before any is moved: a crash after a rename leaves whole files. One
+  // syncfs() for the whole set rather than an fsync() per file: a shapefile export is a dozen
+  // files, and a dozen waits for the disk made it six times slower. Since Linux 5.8 syncfs
+  // reports a write-back error of the file system as fsync does for a file.
+  {
+    const int fd = ::open(temp_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int err = fd < 0 ? errno : 0;
+    if (fd >= 0 && ::syncfs(fd) != 0) err = errno;
+    if (fd >= 0) ::close(fd);
+    if (err != 0 && !moves.empty()) return fail(write_failure_message(moves.front().second, err));
   }
   std::vector<std::string> moved;
   for (const auto& [from, to] : moves) {
