@@ -30,6 +30,7 @@
 #include "app/layer_panel.h"
 #include "app/map_controller.h"
 #include "app/map_view.h"
+#include "app/new_project_dialog.h"
 #include "app/presentation.h"
 #include "app/recent_projects.h"
 #include "app/saved_views.h"
@@ -78,7 +79,10 @@ class App {
             })) {
     controller_->set_language(language_);
     start_screen_ = options.start_screen;
-    if (const auto file = RecentProjects::default_file()) {
+    // Scripted runs (tests) leave a user's recent projects alone unless given a configuration
+    // folder of their own.
+    const bool own_config = std::getenv("XDG_CONFIG_HOME") != nullptr;
+    if (const auto file = RecentProjects::default_file(); file && (!options.script || own_config)) {
       recent_ = RecentProjects::load(*file);
       if (!recent_->warning().empty()) add_error(recent_->warning());
     }
@@ -261,6 +265,7 @@ class App {
   std::optional<RecentProjects> recent_;
   FileBrowser browser_;
   ExportDialog export_dialog_{[] { glfwPostEmptyEvent(); }};
+  NewProjectDialog new_project_{[] { glfwPostEmptyEvent(); }};
   bool quit_requested_ = false;
   std::filesystem::path executable_;
 
@@ -289,7 +294,7 @@ int App::run() {
     // they end even where no events arrive (Xvfb without a window manager).
     if (frames_wanted > 0 || scripted) {
       glfwPollEvents();
-    } else if (loader_->status().busy || export_dialog_.busy()) {
+    } else if (loader_->status().busy || export_dialog_.busy() || new_project_.busy()) {
       glfwWaitEventsTimeout(0.25);  // the loader and the export wake us sooner on progress
     } else {
       glfwWaitEvents();
@@ -535,6 +540,10 @@ bool App::step_script() {
       // A driver opens a project with real input (Ctrl+O, typing its path): wait for it.
       project_wait_ = std::chrono::steady_clock::now() +
                       std::chrono::seconds(std::max(1, std::atoi(arg.c_str())));
+      return true;
+    } else if (command.verb == "new-project-dialog") {
+      new_project_.open(arg);
+      settle_frames_ = 30;  // the boundary file is read on a worker
       return true;
     } else if (command.verb == "export-dialog") {
       export_dialog_.open();
@@ -863,6 +872,7 @@ void App::draw_menu_bar() {
   const bool thai = language_ == Language::thai;
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu(thai ? "แฟ้ม" : "File")) {
+    if (ImGui::MenuItem(thai ? "สร้างโครงการใหม่…" : "New project…", "Ctrl+N")) new_project_.open();
     if (ImGui::MenuItem(thai ? "เปิด…" : "Open…", "Ctrl+O")) browser_.open();
     if (ImGui::MenuItem(thai ? "เปิดจังหวัดตัวอย่าง" : "Open the demo province")) open_demo();
     if (ImGui::BeginMenu(thai ? "เปิดล่าสุด" : "Open recent",
@@ -898,12 +908,18 @@ void App::draw_panels() {
   // The start screen stands alone until something is opened.
   if (start_screen_ && !presentation_ && map_->layers().empty() && !zones_ &&
       !loader_->status().busy) {
-    const StartActions start = draw_start_screen(*recent_or_empty(), language_, scale);
+    // Under a dialog it opened, the start screen steps aside.
+    const StartActions start = new_project_.is_open() || browser_.is_open()
+                                   ? StartActions{}
+                                   : draw_start_screen(*recent_or_empty(), language_, scale);
     if (start.open_dialog) browser_.open();
+    if (start.new_project) new_project_.open();
     if (start.open_demo) open_demo();
     if (start.open_project) open_files({*start.open_project});
     if (start.forget && recent_) report(recent_->remove(*start.forget));
     if (const auto chosen = browser_.draw(language_, scale)) open_files({*chosen});
+    if (new_project_.is_open())
+      if (const auto created = new_project_.draw(language_, scale)) switch_to_project(*created);
     return;
   }
   if (!presentation_) {
@@ -978,6 +994,8 @@ void App::draw_panels() {
                      presentation_ ? 16.0f * scale : layer_panel_width(scale) + 16.0f * scale);
   draw_hover_tooltip(*controller_, language_);
   if (zones_ && export_dialog_.is_open()) export_dialog_.draw(zones_->session(), language_, scale);
+  if (new_project_.is_open())
+    if (const auto created = new_project_.draw(language_, scale)) switch_to_project(*created);
   if (const auto chosen = browser_.draw(language_, scale)) open_files({*chosen});
 }
 
@@ -1013,6 +1031,7 @@ void App::handle_keys() {
   if (io.WantTextInput) return;
   if (zones_) zones_->handle_keys(map_->camera());
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) browser_.open();
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_N, false)) new_project_.open();
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quit_requested_ = true;
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E, false) && zones_) export_dialog_.open();
   if (ImGui::IsKeyPressed(GLFW_KEY_F5, false) || ImGui::IsKeyPressed(GLFW_KEY_F11, false))

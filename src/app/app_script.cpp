@@ -38,6 +38,7 @@ constexpr std::array kVerbs = {
     VerbSpec{"drop", true},
     VerbSpec{"export", true},
     VerbSpec{"export-dialog", false},
+    VerbSpec{"new-project-dialog", false},
     VerbSpec{"wait-project", true},
     // Zones in a project (app/zones_ui.h).
     VerbSpec{"project-zone-draw", true},
@@ -125,7 +126,7 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text, const s
           "assign, presentation, full-screen, join-report, screenshot, quit, project-zone-draw, "
           "paint, erase, zone, undo, redo, zone-rule, labels, save-view, next-view, "
           "prev-view, tool, print-ready, print-screen-pos, print-screen-pos-lonlat, wait-edits, "
-          "drop, wait-project, export, export-dialog)",
+          "drop, wait-project, export, export-dialog, new-project-dialog)",
           path, line, command.verb));
     }
     if (spec->needs_argument && command.argument.empty())

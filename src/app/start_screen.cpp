@@ -34,6 +34,8 @@ StartActions draw_start_screen(const RecentProjects& recent, Language language, 
     ImGui::TextWrapped("%s", tr(language, "ชี้เป้าครัวเรือนยากจนบนแผนที่ และวางแผนช่วยเหลือรายอำเภอ",
                                 "Find poor households on the map and plan help by amphoe"));
     ImGui::Spacing();
+    if (ImGui::Button(tr(language, "สร้างโครงการใหม่…", "New project…"))) actions.new_project = true;
+    ImGui::SameLine();
     if (ImGui::Button(tr(language, "เปิดโครงการ…", "Open project…"))) actions.open_dialog = true;
     ImGui::SameLine();
     if (ImGui::Button(tr(language, "เปิดจังหวัดตัวอย่าง", "Open the demo province")))

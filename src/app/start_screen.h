@@ -17,6 +17,7 @@ struct StartActions {
   std::optional<std::string> open_project;  // a recent project chosen
   std::optional<std::string> forget;        // a recent project that is gone, to drop
   bool open_dialog = false;                 // "open…"
+  bool new_project = false;                 // "new project…"
   bool open_demo = false;
 };
 
