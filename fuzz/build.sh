@@ -2,7 +2,11 @@
 # Builds one libFuzzer binary per target into fuzz/build/: clang, -fsanitize=fuzzer,address,undefined.
 #
 #   fuzz/build.sh            all targets
-#   fuzz/build.sh NAME...    only these (table_reader number_parse admin_code text_encoding)
+#   fuzz/build.sh NAME...    only these (table_reader number_parse admin_code text_encoding
+#                            layer_descriptor registry_descriptor registry_reader zone_file
+#                            saved_views)
+#
+# CHIPAO_FUZZ_BUILD_JOBS caps the compilers running at once (default: the number of cores).
 #
 # The core sources a target needs are compiled here with the same clang and sanitizers (the
 # project's own build uses g++ and is not touched). Needs clang 16 or later: see README.md for
@@ -18,14 +22,25 @@ declare -A sources=(
   [number_parse]="core/stats/number_parse.cpp core/io/text_encoding.cpp"
   [admin_code]="core/admin/admin_code.cpp core/admin/admin_level.cpp core/admin/province_table.cpp core/io/text_encoding.cpp"
   [text_encoding]="core/io/text_encoding.cpp"
+  [layer_descriptor]="core/layer/layer_descriptor.cpp core/admin/admin_level.cpp core/io/text_encoding.cpp"
+  [registry_descriptor]="core/stats/registry_descriptor.cpp core/stats/deprivation.cpp core/io/text_encoding.cpp"
+  [registry_reader]="core/stats/registry_reader.cpp core/stats/registry_descriptor.cpp core/stats/registry_hash.cpp core/stats/national_id.cpp core/stats/deprivation.cpp core/stats/number_parse.cpp core/io/table_reader.cpp core/io/gdal_support.cpp core/io/text_encoding.cpp core/admin/admin_code.cpp core/admin/admin_level.cpp core/admin/province_table.cpp"
+  [zone_file]="core/io/boundary_reader.cpp core/io/feature_scan.cpp core/io/gdal_support.cpp core/io/ogr_geometry.cpp core/io/text_encoding.cpp core/layer/code_assignment.cpp core/admin/admin_code.cpp core/admin/admin_level.cpp core/admin/province_table.cpp core/admin/field_detection.cpp core/geo/crs.cpp core/geo/geos_repair.cpp core/geo/quick_validity.cpp core/geo/polygon_overlay.cpp core/geo/spatial_grid.cpp core/plan/edit.cpp core/plan/edit_checks.cpp core/plan/zone_checks.cpp core/util/utf8_text.cpp core/stats/deprivation.cpp core/stats/number_parse.cpp"
+  [saved_views]="core/plan/saved_views_json.cpp core/classify/classification.cpp core/classify/palette.cpp core/classify/jenks.cpp core/classify/color_space.cpp core/io/text_encoding.cpp"
 )
 declare -A libs=(
   [table_reader]="-lgdal -lfmt"
   [number_parse]="-lfmt"
   [admin_code]="-lfmt"
   [text_encoding]="-lfmt"
+  [layer_descriptor]="-lfmt"
+  [registry_descriptor]="-lfmt"
+  [registry_reader]="-lgdal -lfmt -lcrypto"
+  [zone_file]="-lgdal -lgeos_c -lproj -lfmt"
+  [saved_views]="-lfmt"
 )
-all_targets=(table_reader number_parse admin_code text_encoding)
+all_targets=(table_reader number_parse admin_code text_encoding layer_descriptor registry_descriptor
+  registry_reader zone_file saved_views)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 for t in "${targets[@]}"; do
@@ -72,6 +87,7 @@ flags=(-std=c++2b -g -O1 -fno-omit-frame-pointer
 # although clang 16 implements what <expected> needs.
 ((major >= 19)) || flags+=(-D__cpp_concepts=202002L -Wno-macro-redefined)
 
+build_jobs="${CHIPAO_FUZZ_BUILD_JOBS:-$(nproc)}"
 mkdir -p "$out/obj"
 echo "build.sh: $cxx (clang $major) -> $out"
 
@@ -87,10 +103,14 @@ for s in "${!wanted[@]}"; do
       \( -name '*.cpp' -o -name '*.h' -o -name build.sh \) -print -quit)" ]]; then
     continue
   fi
+  # At most build_jobs compilers at once: the zone_file target alone needs some 20 objects.
+  while (($(jobs -rp | wc -l) >= build_jobs)); do wait -n; done
   "$cxx" "${flags[@]}" -fsanitize=fuzzer-no-link -c "$root/src/$s" -o "$obj" &
   pids+=($!)
 done
-for p in "${pids[@]}"; do wait "$p"; done
+status=0
+for p in "${pids[@]}"; do wait "$p" || status=1; done
+((status == 0)) || { echo "build.sh: a core source did not compile" >&2; exit 1; }
 
 for t in "${targets[@]}"; do
   objs=()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets and runs each for a while under ASan/UBSan, two at a time.
 #
-#   fuzz/run.sh [SECONDS_PER_TARGET [TARGET...]]     (default 600 s, all four targets)
+#   fuzz/run.sh [SECONDS_PER_TARGET [TARGET...]]     (default 600 s, all nine targets)
 #
 # For each target: the seeds in fuzz/corpus/<target>/ (read only), the growing corpus in
 # fuzz/corpus-gen/<target>/ (kept between runs, not committed), crash inputs in
@@ -16,11 +16,14 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 seconds="${1:-600}"
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
-((${#targets[@]})) || targets=(table_reader number_parse admin_code text_encoding)
+((${#targets[@]})) || targets=(table_reader number_parse admin_code text_encoding layer_descriptor
+  registry_descriptor registry_reader zone_file saved_views)
 parallel="${CHIPAO_FUZZ_JOBS:-2}"
 max_restarts="${MAX_RESTARTS:-20}"
 
-declare -A max_len=([table_reader]=4096 [number_parse]=64 [admin_code]=64 [text_encoding]=1024)
+declare -A max_len=([table_reader]=4096 [number_parse]=64 [admin_code]=64 [text_encoding]=1024
+  [layer_descriptor]=2048 [registry_descriptor]=2048 [registry_reader]=2048 [zone_file]=4096
+  [saved_views]=2048)
 
 "$here/build.sh" "${targets[@]}" || exit 2
 

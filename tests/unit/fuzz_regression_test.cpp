@@ -1,7 +1,7 @@
 // Feeds the fuzz seeds (fuzz/corpus/<target>/) and the inputs kept from fuzzing
 // (fuzz/crashes-kept/<target>/) through the same checks as the libFuzzer targets
-// (fuzz/invariants.h), so that a failure found by fuzzing stays fixed once it is fixed. Each
-// input is a test of its own, named after the target and the file.
+// (fuzz/invariants.h, fuzz/invariants_files.h), so that a failure found by fuzzing stays fixed once
+// it is fixed. Each input is a test of its own, named after the target and the file.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "../../fuzz/invariants.h"
+#include "../../fuzz/invariants_files.h"
 #include "support/test_paths.h"
 
 namespace chipao {
@@ -33,6 +34,11 @@ const std::vector<Target>& targets() {
       {"number_parse", &fuzz::check_number_parse},
       {"admin_code", &fuzz::check_admin_code},
       {"text_encoding", &fuzz::check_text_encoding},
+      {"layer_descriptor", &fuzz::check_layer_descriptor},
+      {"registry_descriptor", &fuzz::check_registry_descriptor},
+      {"registry_reader", &fuzz::check_registry_reader},
+      {"zone_file", &fuzz::check_zone_file},
+      {"saved_views", &fuzz::check_saved_views},
   };
   return all;
 }

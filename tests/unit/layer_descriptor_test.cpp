@@ -54,6 +54,28 @@ TEST(LayerDescriptor, ClearMessagesForBadDescriptors) {
   EXPECT_FALSE(read_layer_descriptor(dir + "/missing.json"));
 }
 
+// Found by fuzzing (fuzz/crashes-kept/layer_descriptor/): a number past a double stopped the
+// program with an exception instead of a message, and a width past a float became infinity.
+TEST(LayerDescriptor, NumbersTooLargeAreMessagesNotCrashesOrInfinities) {
+  const std::string path = "/d/layer.json";
+  Result<LayerDescriptor> huge = fail("");
+  ASSERT_NO_THROW(huge = parse_layer_descriptor(R"({"source": "a.shp", "x": 1e999})", path));
+  ASSERT_FALSE(huge);
+  EXPECT_TRUE(huge.error().message.starts_with(path + ": not valid JSON")) << huge.error().message;
+  for (const char* width : {"1e300", "-1", "101"}) {
+    SCOPED_TRACE(width);
+    auto d = parse_layer_descriptor(
+        std::string(R"({"source": "a.shp", "style": {"outline_width_px": )") + width + "}}", path);
+    ASSERT_FALSE(d);
+    EXPECT_NE(d.error().message.find("outline_width_px"), std::string::npos) << d.error().message;
+  }
+  auto zero =
+      parse_layer_descriptor(R"({"source": "a.shp", "style": {"outline_width_px": 0}})", path);
+  ASSERT_TRUE(zero) << zero.error().message;
+  EXPECT_EQ(zero->style.outline_width_px, 0.0f);
+  EXPECT_EQ(zero->source, "/d/a.shp") << "resolved against the path given";
+}
+
 TEST(LayerDescriptor, TablesResolveAgainstTheDescriptorFolder) {
   const std::string dir = test::temp_dir("descriptor-tables");
   auto d = read_layer_descriptor(write(dir, "t.json", R"({
@@ -71,8 +93,7 @@ TEST(LayerDescriptor, TheDemoTambonDescriptorNamesTablesThatExist) {
   auto d = read_layer_descriptor(test::source_dir() + "/layers/demo_tambon.json");
   ASSERT_TRUE(d) << d.error().message;
   ASSERT_FALSE(d->tables.empty());
-  for (const std::string& table : d->tables)
-    EXPECT_TRUE(std::filesystem::exists(table)) << table;
+  for (const std::string& table : d->tables) EXPECT_TRUE(std::filesystem::exists(table)) << table;
 }
 
 TEST(LayerDescriptor, TheRepositoryDemoDescriptorsParse) {

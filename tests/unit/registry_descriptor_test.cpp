@@ -123,6 +123,17 @@ TEST(RegistryDescriptor, OneClearMessagePerMistake) {
   EXPECT_EQ(error_of("{").rfind("/tmp/x/reg.json", 0), 0u);
 }
 
+// Found by fuzzing (fuzz/crashes-kept/registry_descriptor/): a number past a double threw an
+// exception out of the parser (out_of_range, not parse_error) instead of giving a message.
+TEST(RegistryDescriptor, ANumberTooLargeIsAMessageNotACrash) {
+  Result<RegistryDescriptor> d = fail("");
+  ASSERT_NO_THROW(
+      d = parse_registry_descriptor(R"({"source": "r.csv", "comment": 1e999})", "/tmp/x/reg.json"));
+  ASSERT_FALSE(d);
+  EXPECT_TRUE(d.error().message.starts_with("/tmp/x/reg.json: not valid JSON"))
+      << d.error().message;
+}
+
 TEST(RegistryDescriptor, MissingFile) {
   const std::string dir = test::temp_dir("regdesc");
   auto d = read_registry_descriptor(dir + "/absent.json");

@@ -270,10 +270,13 @@ Result<EncodingDecision> decide_encoding(const LoadOptions& options, const gdal:
 }
 
 // In place: UTF-8 text that the detector found valid throughout is moved, not copied.
-void to_utf8(std::string& text, TextEncoding encoding, bool all_valid_utf8) {
+void to_utf8(std::string& text, TextEncoding encoding) {
   if (encoding == TextEncoding::cp874) {
     text = cp874_to_utf8(text);
-  } else if (!all_valid_utf8 && !is_valid_utf8(text)) {
+  } else if (!is_valid_utf8(text)) {
+    // Checked for every value even when the detector saw no invalid UTF-8: it forgives a
+    // character cut at the end of a value (DBF fields cut them at 254 bytes), and such a name
+    // would break every JSON it is written to (a zone's history, --json).
     text = sanitise_utf8(text);
   }
 }
@@ -382,10 +385,9 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
   src.encoding = std::string(encoding_name(encoding->encoding));
   src.encoding_source = encoding->source;
   for (std::string n : raw_field_names) {
-    to_utf8(n, encoding->encoding, false);
+    to_utf8(n, encoding->encoding);
     src.field_names.push_back(std::move(n));
   }
-  const bool all_valid_utf8 = !scanned->text.saw_invalid_utf8();
 
   result.features.reserve(scanned->features.size());
   std::size_t transform_failures = 0;
@@ -393,7 +395,7 @@ Result<BoundaryLayer> load_boundaries(const std::string& path, const LoadOptions
     BoundaryFeature& f = result.features.emplace_back();
     f.fid = s.fid;
     f.attributes = std::move(s.raw_values);
-    for (std::string& v : f.attributes) to_utf8(v, encoding->encoding, all_valid_utf8);
+    for (std::string& v : f.attributes) to_utf8(v, encoding->encoding);
     f.geometry = std::move(s.geometry);
     f.bbox = s.bbox;
     if (s.transform_failed) ++transform_failures;

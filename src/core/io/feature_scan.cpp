@@ -106,6 +106,10 @@ RangeResult scan_range(const ScanRequest& req, std::int64_t begin, std::int64_t 
     if (const OGRGeometry* g = f->GetGeometryRef()) append_ogr_geometry(*g, out.geometry);
     if (transform && !out.geometry.points.empty()) {
       out.transform_failed = !transform->transform(out.geometry.points);
+      // PROJ leaves infinity where it failed; such points would make the layer's extent, its
+      // areas and every zone drawn from it infinite. The feature keeps no geometry instead (the
+      // reader warns and lists it with the empty ones).
+      if (out.transform_failed) out.geometry = FeatureGeometry{};
     }
     if (out.geometry.kind == GeometryKind::polygon && !out.transform_failed) {
       if (!quick_valid_polygon(out.geometry, scratch)) {

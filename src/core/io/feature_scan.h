@@ -23,7 +23,7 @@ struct ScannedFeature {
   Bbox bbox;
   std::string invalid_reason;  // set when the geometry was invalid (and repaired if allowed)
   bool repaired = false;
-  bool transform_failed = false;
+  bool transform_failed = false;  // PROJ failed for some point: `geometry` was dropped
 };
 
 struct ScanRequest {

@@ -13,6 +13,8 @@
 #include <mutex>
 #include <optional>
 
+#include "core/io/text_encoding.h"
+
 namespace fs = std::filesystem;
 
 namespace chipao::gdal {
@@ -34,10 +36,13 @@ namespace {
 void CPL_STDCALL capture_handler(CPLErr error_class, CPLErrorNum, const char* message) {
   auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
   if (self == nullptr || message == nullptr) return;
+  // GDAL quotes bytes of the file in its messages ("attribute '\xFF'"), and they end up in
+  // ours, which are printed as JSON too: made UTF-8 here, once for every caller.
+  std::string text = sanitise_utf8(message);
   if (error_class == CE_Failure || error_class == CE_Fatal) {
-    self->add_failure(message);
+    self->add_failure(std::move(text));
   } else if (error_class == CE_Warning) {
-    self->add(message);
+    self->add(std::move(text));
   }
 }
 }  // namespace

@@ -2,30 +2,46 @@
 
 #include <ogr_geometry.h>
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 namespace chipao::gdal {
 
 namespace {
 
-void append_ring(const OGRLinearRing& ring, FeatureGeometry& out) {
+// The ring's points, closed (core/geo/geometry.h: GeoJSON and other text formats may leave
+// the last point off, and GEOS cannot even build such a ring to call it invalid); empty when
+// fewer than 4 points are left (3 corners and the closing one), a ring without area that GEOS
+// would likewise fail to build and so never report.
+std::vector<Vec2> closed_ring(const OGRLinearRing& ring) {
   const int n = ring.getNumPoints();
-  const std::size_t base = out.points.size();
-  out.points.resize(base + static_cast<std::size_t>(n));
-  if (n > 0) {
-    ring.getPoints(&out.points[base].x, sizeof(Vec2), &out.points[base].y, sizeof(Vec2));
-  }
+  std::vector<Vec2> points(static_cast<std::size_t>(std::max(n, 0)));
+  if (n > 0) ring.getPoints(&points[0].x, sizeof(Vec2), &points[0].y, sizeof(Vec2));
+  if (!points.empty() && !(points.back() == points.front())) points.push_back(points.front());
+  if (points.size() < 4) points.clear();
+  return points;
+}
+
+void append_ring(const std::vector<Vec2>& ring, FeatureGeometry& out) {
+  out.points.insert(out.points.end(), ring.begin(), ring.end());
   out.ring_ends.push_back(static_cast<std::uint32_t>(out.points.size()));
 }
 
+// A polygon whose shell has no area is left out (as GEOS's repair drops collapsed parts), and
+// so is a hole without area.
 void append_polygon(const OGRPolygon& polygon, FeatureGeometry& out) {
   const OGRLinearRing* shell = polygon.getExteriorRing();
   if (shell == nullptr || shell->IsEmpty()) return;
+  const std::vector<Vec2> shell_points = closed_ring(*shell);
+  if (shell_points.empty()) return;
   out.kind = GeometryKind::polygon;
-  append_ring(*shell, out);
+  append_ring(shell_points, out);
   for (int i = 0; i < polygon.getNumInteriorRings(); ++i) {
     const OGRLinearRing* hole = polygon.getInteriorRing(i);
-    if (hole != nullptr && !hole->IsEmpty()) append_ring(*hole, out);
+    if (hole == nullptr || hole->IsEmpty()) continue;
+    if (const std::vector<Vec2> points = closed_ring(*hole); !points.empty())
+      append_ring(points, out);
   }
   out.polygon_ends.push_back(static_cast<std::uint32_t>(out.ring_ends.size()));
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -21,13 +22,23 @@ Result<std::string> string_field(const json& j, const char* key, const std::stri
 }  // namespace
 
 Result<LayerDescriptor> read_layer_descriptor(const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) return fail(path + ": layer descriptor cannot be opened; check the path");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_layer_descriptor(text.str(), path);
+}
+
+Result<LayerDescriptor> parse_layer_descriptor(std::string_view json_text,
+                                               const std::string& path) {
   json j;
   try {
-    j = json::parse(in, nullptr, true, /*ignore_comments=*/true);
+    j = json::parse(json_text, nullptr, true, /*ignore_comments=*/true);
   } catch (const json::parse_error& e) {
     return fail(fmt::format("{}: not valid JSON (byte {}): fix the descriptor", path, e.byte));
+  } catch (const json::exception&) {
+    // The parser throws out_of_range, not parse_error, for a number past a double (1e999).
+    return fail(path + ": not valid JSON (a number too large to read): fix the descriptor");
   }
   if (!j.is_object()) return fail(path + ": a layer descriptor must be a JSON object");
 
@@ -104,7 +115,13 @@ Result<LayerDescriptor> read_layer_descriptor(const std::string& path) {
     if (s.contains("outline") && s["outline"].is_string())
       d.style.outline = s["outline"].get<std::string>();
     if (s.contains("outline_width_px") && s["outline_width_px"].is_number()) {
-      d.style.outline_width_px = s["outline_width_px"].get<float>();
+      // Checked as a double first: a float cannot hold 1e300 (it would become infinity).
+      const double width = s["outline_width_px"].get<double>();
+      if (!(width >= 0 && width <= kMaxOutlineWidthPx))
+        return fail(fmt::format(
+            "{}: \"style\".\"outline_width_px\" is {}; give a width in pixels from 0 to {}", path,
+            width, kMaxOutlineWidthPx));
+      d.style.outline_width_px = static_cast<float>(width);
     }
   }
   return d;

@@ -14,12 +14,16 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/io/boundary_reader.h"
 #include "core/util/result.h"
 
 namespace chipao {
+
+// Wider outlines than this are a typo: a tambon is a few hundred pixels across on screen.
+inline constexpr double kMaxOutlineWidthPx = 100;
 
 struct LayerStyle {
   std::string fill = "#e8e1d0";
@@ -40,5 +44,8 @@ struct LayerDescriptor {
 };
 
 Result<LayerDescriptor> read_layer_descriptor(const std::string& path);
+// The same from JSON text already in memory; `path` resolves "source" and "tables" and names
+// messages (the fuzz target and tests call it without a file).
+Result<LayerDescriptor> parse_layer_descriptor(std::string_view json_text, const std::string& path);
 
 }  // namespace chipao

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/plan/edit_checks.h"
+
 namespace chipao {
 
 namespace {
@@ -23,6 +25,13 @@ auto zone_id_of = [](const Zone& z) { return z.id; };
 auto intervention_id_of = [](const Intervention& i) { return i.id; };
 auto catalogue_id_of = [](const CatalogueEntry& c) { return c.id; };
 auto assignment_code_of = [](const MunicipalAssignment& a) { return a.municipal_code; };
+
+// JSON text of an entity or edit. The builders refuse text that is not UTF-8, but a state read
+// from a damaged or hand-edited project may still hold some; nlohmann's dump() would throw
+// there (type_error 316), so bad bytes are written as U+FFFD instead: serialising never fails.
+std::string text_of(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 json geometry_json(const FeatureGeometry& g) {
   // An empty geometry has one form whatever its kind said: the store keeps it as NULL and
@@ -152,29 +161,29 @@ std::optional<std::string> current(const PlanningState& s, EntityKind kind,
     case EntityKind::zone: {
       std::int64_t id = 0;
       std::from_chars(key.data(), key.data() + key.size(), id);
-      if (const Zone* z = s.zone(id)) return zone_json(*z).dump();
+      if (const Zone* z = s.zone(id)) return text_of(zone_json(*z));
       return std::nullopt;
     }
     case EntityKind::intervention: {
       std::int64_t id = 0;
       std::from_chars(key.data(), key.data() + key.size(), id);
-      if (const Intervention* i = s.intervention(id)) return intervention_json(*i).dump();
+      if (const Intervention* i = s.intervention(id)) return text_of(intervention_json(*i));
       return std::nullopt;
     }
     case EntityKind::catalogue:
-      if (const CatalogueEntry* c = s.catalogue_entry(key)) return catalogue_json(*c).dump();
+      if (const CatalogueEntry* c = s.catalogue_entry(key)) return text_of(catalogue_json(*c));
       return std::nullopt;
     case EntityKind::assignment:
       for (const auto& a : s.assignments)
-        if (a.municipal_code == key) return assignment_json(a).dump();
+        if (a.municipal_code == key) return text_of(assignment_json(a));
       return std::nullopt;
     case EntityKind::setting: {
       const auto it = s.settings.find(key);
       if (it == s.settings.end()) return std::nullopt;
-      return json(it->second).dump();
+      return text_of(json(it->second));
     }
     case EntityKind::budget:
-      return json(s.plan.budget_cap_baht).dump();
+      return text_of(json(s.plan.budget_cap_baht));
   }
   return std::nullopt;
 }
@@ -234,7 +243,7 @@ EntityChange zone_change(const PlanningState& s, std::int64_t id,
                          const std::optional<Zone>& after) {
   const std::string key = std::to_string(id);
   return {EntityKind::zone, key, current(s, EntityKind::zone, key),
-          after ? std::optional(zone_json(*after).dump()) : std::nullopt};
+          after ? std::optional(text_of(zone_json(*after))) : std::nullopt};
 }
 
 Result<Zone> editable_zone(const PlanningState& s, std::int64_t id) {
@@ -422,7 +431,7 @@ std::string edit_to_json(const Edit& edit) {
                            {"before", c.before ? json(*c.before) : json(nullptr)},
                            {"after", c.after ? json(*c.after) : json(nullptr)}});
   }
-  return json{{"action", edit.action}, {"summary", edit.summary}, {"changes", changes}}.dump();
+  return text_of(json{{"action", edit.action}, {"summary", edit.summary}, {"changes", changes}});
 }
 
 Result<Edit> edit_from_json(std::string_view text) {
@@ -455,13 +464,13 @@ Result<Edit> edit_from_json(std::string_view text) {
 }
 
 std::string zone_to_json(const Zone& zone) {
-  return zone_json(zone).dump();
+  return text_of(zone_json(zone));
 }
 std::string intervention_to_json(const Intervention& i) {
-  return intervention_json(i).dump();
+  return text_of(intervention_json(i));
 }
 std::string catalogue_entry_to_json(const CatalogueEntry& c) {
-  return catalogue_json(c).dump();
+  return text_of(catalogue_json(c));
 }
 
 Result<Zone> zone_from_json(std::string_view text) {
@@ -502,6 +511,7 @@ Result<Edit> make_import_zones(const PlanningState& state, std::vector<Zone> zon
     if (state.zone(z.id)) return fail(fmt::format("zone {} already exists", z.id));
     next = std::max(next, z.id + 1);
     if (z.color_hex.empty()) z.color_hex = default_color(z.id);
+    if (auto ok = check_zone_fields(z); !ok) return std::unexpected(ok.error());
     if (auto ok = check_new_zone(z); !ok) return std::unexpected(ok.error());
     std::sort(z.unit_codes.begin(), z.unit_codes.end());
     z.unit_codes.erase(std::unique(z.unit_codes.begin(), z.unit_codes.end()), z.unit_codes.end());
@@ -531,6 +541,8 @@ Result<Edit> make_import_zones(const PlanningState& state, std::vector<Zone> zon
 Result<Edit> make_rename_zone(const PlanningState& state, std::int64_t id, std::string name) {
   auto z = editable_zone(state, id);
   if (!z) return std::unexpected(z.error());
+  if (auto ok = check_edit_text(fmt::format("zone {} name", id), name); !ok)
+    return std::unexpected(ok.error());
   const std::string old = z->name;
   z->name = std::move(name);
   return Edit{"rename zone",
@@ -539,6 +551,8 @@ Result<Edit> make_rename_zone(const PlanningState& state, std::int64_t id, std::
 }
 
 Result<Edit> make_recolour_zone(const PlanningState& state, std::int64_t id, std::string hex) {
+  if (auto ok = check_edit_text(fmt::format("zone {} colour", id), hex); !ok)
+    return std::unexpected(ok.error());
   if (!valid_color(hex))
     return fail(fmt::format("colour '{}' is not #RRGGBB; give e.g. #e6550d", hex));
   auto z = editable_zone(state, id);
@@ -565,6 +579,8 @@ Result<Edit> make_set_zone_polygon(const PlanningState& state, std::int64_t id,
   if (!z) return std::unexpected(z.error());
   if (polygon.kind != GeometryKind::polygon && !polygon.empty())
     return fail(fmt::format("zone {}: a drawn zone needs a polygon", id));
+  if (auto ok = check_edit_lon_lat(fmt::format("zone {} polygon", id), polygon); !ok)
+    return std::unexpected(ok.error());
   if (auto ok = check_drawn_polygon(z->name, polygon); !ok) return std::unexpected(ok.error());
   z->polygon = std::move(polygon);
   z->kind = ZoneKind::drawn;
@@ -575,6 +591,10 @@ Result<Edit> make_paint_units(const PlanningState& state, std::int64_t id,
                               const std::vector<std::string>& codes) {
   auto z = editable_zone(state, id);
   if (!z) return std::unexpected(z.error());
+  for (const std::string& code : codes) {
+    if (auto ok = check_edit_text(fmt::format("zone {} unit code", id), code); !ok)
+      return std::unexpected(ok.error());
+  }
   const std::set<std::string> painted(codes.begin(), codes.end());
   Edit edit{"paint units", "", {}};
   for (const Zone& other : state.zones) {
@@ -631,9 +651,7 @@ Result<Edit> make_add_intervention(const PlanningState& state, Intervention inte
   if (intervention.id == 0) intervention.id = state.next_intervention_id();
   if (state.intervention(intervention.id))
     return fail(fmt::format("intervention {} already exists", intervention.id));
-  if (intervention.households < 0 || intervention.unit_cost_baht < 0)
-    return fail(fmt::format("intervention {}: households and unit cost must not be negative",
-                            intervention.id));
+  if (auto ok = check_intervention_fields(intervention); !ok) return std::unexpected(ok.error());
   const std::string key = std::to_string(intervention.id);
   return Edit{"add intervention",
               fmt::format("add intervention {} to zone {}", intervention.id, intervention.zone_id),
@@ -646,9 +664,7 @@ Result<Edit> make_update_intervention(const PlanningState& state, Intervention i
   if (!state.zone(intervention.zone_id))
     return fail(fmt::format("intervention {}: zone {} does not exist", intervention.id,
                             intervention.zone_id));
-  if (intervention.households < 0 || intervention.unit_cost_baht < 0)
-    return fail(fmt::format("intervention {}: households and unit cost must not be negative",
-                            intervention.id));
+  if (auto ok = check_intervention_fields(intervention); !ok) return std::unexpected(ok.error());
   const std::string key = std::to_string(intervention.id);
   return Edit{"update intervention",
               fmt::format("change intervention {}", intervention.id),
@@ -667,8 +683,7 @@ Result<Edit> make_remove_intervention(const PlanningState& state, std::int64_t i
 
 Result<Edit> make_put_catalogue_entry(const PlanningState& state, CatalogueEntry entry) {
   if (entry.id.empty()) return fail("catalogue entry: give it an id (e.g. income-training)");
-  if (entry.unit_cost_baht < 0)
-    return fail(fmt::format("catalogue entry {}: unit cost must not be negative", entry.id));
+  if (auto ok = check_catalogue_fields(entry); !ok) return std::unexpected(ok.error());
   auto before = current(state, EntityKind::catalogue, entry.id);
   return Edit{before ? "update catalogue entry" : "add catalogue entry",
               fmt::format("{} catalogue entry {}", before ? "change" : "add", entry.id),
@@ -684,10 +699,11 @@ Result<Edit> make_remove_catalogue_entry(const PlanningState& state, const std::
 }
 
 Result<Edit> make_set_assignment(const PlanningState& state, MunicipalAssignment assignment) {
+  if (auto ok = check_assignment_fields(assignment); !ok) return std::unexpected(ok.error());
   const std::string key = assignment.municipal_code;
   auto before = current(state, EntityKind::assignment, key);
   std::optional<std::string> after;
-  if (!assignment.tambons.empty()) after = assignment_json(assignment).dump();
+  if (!assignment.tambons.empty()) after = text_of(assignment_json(assignment));
   return Edit{
       "set municipal assignment",
       assignment.tambons.empty()
@@ -699,19 +715,27 @@ Result<Edit> make_set_assignment(const PlanningState& state, MunicipalAssignment
 Result<Edit> make_set_setting(const PlanningState& state, const std::string& key,
                               std::optional<std::string> value) {
   if (key.empty()) return fail("a setting needs a name");
+  if (auto ok = check_edit_text("setting name", key); !ok) return std::unexpected(ok.error());
+  if (value) {
+    if (auto ok =
+            check_edit_text(fmt::format("setting {} value", key), *value, kMaxSettingValueBytes);
+        !ok)
+      return std::unexpected(ok.error());
+  }
   std::optional<std::string> after;
-  if (value) after = json(*value).dump();
+  if (value) after = text_of(json(*value));
   return Edit{"set setting",
               value ? fmt::format("set {} to {}", key, *value) : fmt::format("clear {}", key),
               {{EntityKind::setting, key, current(state, EntityKind::setting, key), after}}};
 }
 
 Result<Edit> make_set_budget_cap(const PlanningState& state, double baht) {
-  if (!(baht >= 0)) return fail("the budget cap must be a number of baht, 0 or more");
+  if (auto ok = check_edit_amount("budget cap", baht, kMaxBudgetCapBaht, "baht"); !ok)
+    return std::unexpected(ok.error());
   return Edit{
       "set budget cap",
       fmt::format("set the budget cap to {:.0f} baht", baht),
-      {{EntityKind::budget, "", current(state, EntityKind::budget, ""), json(baht).dump()}}};
+      {{EntityKind::budget, "", current(state, EntityKind::budget, ""), text_of(json(baht))}}};
 }
 
 }  // namespace chipao

@@ -9,7 +9,10 @@
 //
 // The make_* functions read the current state to record "before", check what a user could
 // get wrong (an unknown zone, a locked zone) and return the edit without applying it;
-// EditHistory (core/plan/edit_history.h) applies it.
+// EditHistory (core/plan/edit_history.h) applies it. They also refuse what the history could
+// not keep (core/plan/edit_checks.h): text that is not UTF-8 or is too long, numbers that are
+// not finite or beyond their bound (unit cost, households, budget cap), zone points that are
+// not longitude/latitude. The *_to_json functions never throw, whatever a state holds.
 #pragma once
 
 #include <cstdint>

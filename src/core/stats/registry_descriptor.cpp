@@ -167,6 +167,10 @@ Result<RegistryDescriptor> parse_registry_descriptor(std::string_view json_text,
   } catch (const json::parse_error& e) {
     return fail(
         fmt::format("{}: not valid JSON (byte {}): fix the registry descriptor", path, e.byte));
+  } catch (const json::exception&) {
+    // The parser throws out_of_range, not parse_error, for a number past a double (1e999).
+    return fail(path +
+                ": not valid JSON (a number too large to read): fix the registry descriptor");
   }
   if (!j.is_object()) return fail(path + ": a registry descriptor must be a JSON object");
   Reader r(j, path);

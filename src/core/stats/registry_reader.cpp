@@ -37,8 +37,35 @@ std::string shown(std::string_view cell) {
     run = (c >= '0' && c <= '9') ? run + 1 : 0;
     if (run >= 9) return mask_national_id(cell);
   }
-  if (cell.size() > 40) return std::string(cell.substr(0, 40)) + "...";
+  if (cell.size() > 40) {
+    // Cut before a character, never inside one: a cut Thai letter is not UTF-8, and the
+    // message is printed as JSON too.
+    std::size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(cell[cut]) & 0xC0u) == 0x80u) --cut;
+    return std::string(cell.substr(0, cut)) + "...";
+  }
   return std::string(cell);
+}
+
+// A reason from a check (normalise_code, check_national_id) may quote the value it refused:
+// "has a fractional part (3990161338239.0)", an ID exported from a spreadsheet as a number.
+// Its runs of nine or more digits are masked like a shown cell, keeping the last three.
+std::string masked_reason(std::string_view reason) {
+  std::string out(reason);
+  std::size_t i = 0;
+  while (i < out.size()) {
+    if (out[i] < '0' || out[i] > '9') {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < out.size() && out[end] >= '0' && out[end] <= '9') ++end;
+    if (end - i >= 9)
+      std::fill(out.begin() + static_cast<std::ptrdiff_t>(i),
+                out.begin() + static_cast<std::ptrdiff_t>(end - 3), 'x');
+    i = end;
+  }
+  return out;
 }
 
 std::string_view trim(std::string_view s) {
@@ -83,18 +110,61 @@ std::string indicator_list(DimensionMask dim) {
 }
 
 // Finds the end of the record that holds byte `target` (just past its '\n'), reading from
-// `from`, which starts a record: a '\n' ends a record only outside quotes.
-std::size_t record_end(std::string_view text, std::size_t from, std::size_t target) {
+// `from`, which starts a record: a '\n' ends a record only outside quotes. Quotes are read as
+// parse_csv reads them: a '"' opens a quoted cell only at the start of a cell (after a line
+// end or the delimiter) and '""' inside one is a quote; elsewhere ('5" pipe') it is a letter,
+// and counting it would cut a piece inside a later quoted cell. With the delimiter not known
+// yet, any of the ones parse_csv detects starts a cell.
+std::size_t record_end(std::string_view text, std::size_t from, std::size_t target,
+                       std::optional<char> delimiter) {
+  const auto separates = [&](char c) {
+    return delimiter ? c == *delimiter : (c == ',' || c == ';' || c == '\t' || c == '|');
+  };
   bool quoted = false;
+  bool cell_start = true;
   for (std::size_t i = from; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '"') {
-      quoted = !quoted;
-    } else if (c == '\n' && !quoted && i >= target) {
-      return i + 1;
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"')
+          ++i;
+        else
+          quoted = false;
+      }
+      continue;
+    }
+    if (c == '"' && cell_start) {
+      quoted = true;
+      cell_start = false;
+    } else if (c == '\n') {
+      if (i >= target) return i + 1;
+      cell_start = true;
+    } else {
+      cell_start = separates(c);
     }
   }
   return text.size();
+}
+
+// A record parse_csv skips as an empty line: nothing, or only "" (one empty quoted cell),
+// before its line end ("\n" or "\r\n"; a '\r' alone is a letter to parse_csv).
+bool blank_record(std::string_view record) {
+  if (record.ends_with("\r\n"))
+    record.remove_suffix(2);
+  else if (record.ends_with('\n'))
+    record.remove_suffix(1);
+  return record.empty() || record == "\"\"";
+}
+
+// Whether every line of `text` is a record parse_csv skips.
+bool blank_records(std::string_view text) {
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    const std::size_t n = end == std::string_view::npos ? text.size() : end + 1;
+    if (!blank_record(text.substr(0, n))) return false;
+    text.remove_prefix(n);
+  }
+  return true;
 }
 
 using ChunkFn = std::function<Result<void>(const TextTable&)>;
@@ -132,37 +202,52 @@ Result<std::string> read_in_chunks(const RegistryDescriptor& d, const RegistryRe
   in.seekg(0);
   if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
     return fail(fmt::format("{}: cannot be read to the end; check the file", path));
-  const std::string_view all(bytes);
-
   if (!read.encoding) {
     EncodingDetector detector;
-    detector.feed(all);
+    detector.feed(bytes);
     read.encoding = std::string(encoding_name(detector.guess().encoding));
   }
-  const std::size_t start = all.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  const std::size_t header_end = record_end(all, start, start);
+  // parse_csv drops the bytes of a UTF-8 file that are not UTF-8 before it splits records; the
+  // cuts below must see the same text, or a '"' after a dropped byte would start a quoted cell
+  // for parse_csv and not here, and a line of such bytes would be blank there and not here.
+  if (parse_encoding(*read.encoding) == TextEncoding::utf8 && !is_valid_utf8(bytes))
+    bytes = sanitise_utf8(bytes);
+  const std::string_view all(bytes);
+  std::size_t start = all.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::size_t header_end = record_end(all, start, start, read.delimiter);
+  // parse_csv skips empty lines before the header; so must the header put in front of every
+  // later piece, or each piece would lose its first row to a blank header.
+  while (header_end < all.size() && blank_record(all.substr(start, header_end - start))) {
+    start = header_end;
+    header_end = record_end(all, start, start, read.delimiter);
+  }
   const std::string_view header = all.substr(start, header_end - start);
   const auto header_lines =
       static_cast<std::size_t>(std::count(header.begin(), header.end(), '\n'));
   const std::size_t chunk = std::max<std::size_t>(o.chunk_bytes, 1);
 
   std::size_t pos = header_end;
-  std::size_t line = 1 + header_lines;  // the file line at `pos`
-  // The next piece from `pos`: its end, or nothing when only blank lines are left.
-  auto next_cut = [&]() -> std::optional<std::size_t> {
-    const std::size_t cut =
-        pos + chunk >= all.size() ? all.size() : record_end(all, pos, pos + chunk);
-    const std::string_view body = all.substr(pos, cut - pos);
-    if (std::all_of(body.begin(), body.end(),
-                    [](char c) { return c == '\n' || c == '\r' || c == ' ' || c == '\t'; }))
-      return std::nullopt;
-    return cut;
-  };
+  // The file line at `pos`: past the header and any blank lines before it.
+  std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                             all.begin(), all.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
   auto advance = [&](std::size_t cut) {
     line +=
         static_cast<std::size_t>(std::count(all.begin() + static_cast<std::ptrdiff_t>(pos),
                                             all.begin() + static_cast<std::ptrdiff_t>(cut), '\n'));
     pos = cut;
+  };
+  // The next piece from `pos`: its end, or nothing when only empty lines are left. A piece of
+  // empty lines alone is passed over (its lines counted), not taken for the end of the file:
+  // rows may follow it.
+  auto next_cut = [&]() -> std::optional<std::size_t> {
+    while (pos < all.size()) {
+      const std::size_t cut = pos + chunk >= all.size()
+                                  ? all.size()
+                                  : record_end(all, pos, pos + chunk, read.delimiter);
+      if (!blank_records(all.substr(pos, cut - pos))) return cut;
+      advance(cut);
+    }
+    return std::nullopt;
   };
 
   // The first piece holds the header and settles the delimiter for the others.
@@ -231,8 +316,9 @@ Result<Columns> resolve_columns(const TextTable& t, const RegistryDescriptor& d)
     const int i = t.column(name);
     if (i >= 0) return i;
     std::string list;
+    // Masked like cells: a file without a header row has a household's IDs as its "columns".
     for (std::size_t k = 0; k < t.columns.size() && k < 12; ++k)
-      list += (k ? ", " : "") + t.columns[k];
+      list += (k ? ", " : "") + shown(t.columns[k]);
     if (t.columns.size() > 12) list += fmt::format(", ... ({} in all)", t.columns.size());
     return fail(fmt::format(
         "{}: line 1 (the header): no column \"{}\" ({}, {} of {}); the file's columns are: {}; "
@@ -380,7 +466,7 @@ class RowReader {
     const IdCheck check = check_house_id(raw);
     if (!check.ok()) {
       issue(RegistryIssueKind::invalid_house_id, line, d_.house_id_column, mask_house_id(raw),
-            check.problem);
+            masked_reason(check.problem));
       return false;
     }
     key = hasher_.key(check.digits);
@@ -392,7 +478,7 @@ class RowReader {
     const CodeCheck check = normalise_code(raw, AdminLevel::village);
     if (!check.value) {
       issue(RegistryIssueKind::invalid_village_code, line, d_.village_column, shown(raw),
-            check.problem);
+            masked_reason(check.problem));
       return 0;
     }
     std::uint32_t v = 0;
@@ -406,7 +492,7 @@ class RowReader {
     const IdCheck check = check_national_id(raw);
     if (!check.ok()) {
       issue(RegistryIssueKind::invalid_national_id, line, d_.national_id_column,
-            mask_national_id(raw), check.problem);
+            mask_national_id(raw), masked_reason(check.problem));
       return false;
     }
     key = hasher_.key(check.digits);

@@ -1,0 +1,12 @@
+// libFuzzer target: chipao::saved_views_from_json / saved_views_to_json on the setting's text.
+// Built and run by fuzz/build.sh and fuzz/run.sh; the checks live in fuzz/invariants_files.h.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "invariants_files.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  return chipao::fuzz::abort_on_failure(chipao::fuzz::check_saved_views(input));
+}

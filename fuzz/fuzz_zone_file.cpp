@@ -1,0 +1,13 @@
+// libFuzzer target: chipao::load_boundaries on GeoJSON in /vsimem/, then the zones imported as one
+// edit and checked. Built and run by fuzz/build.sh and fuzz/run.sh; the checks live in
+// fuzz/invariants_files.h.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "invariants_files.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  return chipao::fuzz::abort_on_failure(chipao::fuzz::check_zone_file(input));
+}
