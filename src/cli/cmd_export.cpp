@@ -164,7 +164,7 @@ int run_export(const std::vector<std::string>& argv) {
     j["total_cost_baht"] = r.totals.all.cost_baht;
     j["budget_warning"] = r.budget ? ordered_json(r.budget->message) : ordered_json(nullptr);
     j["warnings"] = r.warnings;
-    std::cout << j.dump(2) << "\n";
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     std::cout << fmt::format("exported {} zones and {} interventions of {} to {} ({} files{})\n",
                              r.zones.size(), exported->interventions, project_path, out,

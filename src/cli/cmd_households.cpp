@@ -484,7 +484,9 @@ int run_households(const std::vector<std::string>& argv) {
   const std::vector<AreaRow> areas =
       tally_areas(dedup->households, settings->level, settings->measure);
   if (args->has("json")) {
-    std::cout << report_json(in, *dedup, areas, *settings).dump(2) << "\n";
+    std::cout << report_json(in, *dedup, areas, *settings)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else {
     print_text(std::cout, in, *dedup, areas, *settings);
   }

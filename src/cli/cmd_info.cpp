@@ -177,7 +177,8 @@ int run_info(const std::vector<std::string>& argv) {
       std::cerr << fmt::format("time {:<9} {:8.2f} ms\n", phase, ms);
   }
   if (args->has("json")) {
-    std::cout << info_json(*layer).dump(2) << "\n";
+    std::cout << info_json(*layer).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else {
     print_text(*layer, std::cout);
   }

@@ -147,7 +147,7 @@ int plan_list(const Args& args, Project& project) {
                               {"budget_cap_baht", plan.budget_cap_baht},
                               {"over_budget", plan.budget_cap_baht > 0 &&
                                                   plan.total_cost_baht() > plan.budget_cap_baht}}
-                     .dump(2)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
     return 0;
   }
@@ -182,7 +182,8 @@ int plan_catalogue(const Args& args, Project& project) {
                        {"agency_en", c.agency_en},
                        {"unit_cost_baht", c.unit_cost_baht}});
     }
-    std::cout << ordered_json{{"project", project.store().location()}, {"catalogue", items}}.dump(2)
+    std::cout << ordered_json{{"project", project.store().location()}, {"catalogue", items}}.dump(
+                     2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
     return 0;
   }

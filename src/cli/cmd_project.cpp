@@ -93,7 +93,7 @@ int project_new(const Args& args) {
                               {"features", created->features},
                               {"columns", created->columns},
                               {"join_report", ordered_json::parse(created->join_report_json)}}
-                     .dump(2)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   } else {
     std::cout << fmt::format("created {}: layer {} with {} features and {} joined columns\n", path,
@@ -147,7 +147,7 @@ int project_info(const Args& args, Project& project) {
     j["settings"] = settings;
     j["history"] = {{"length", project.history().size()},
                     {"position", project.history().position()}};
-    std::cout << j.dump(2) << "\n";
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
   std::cout << fmt::format("project {}\n", project.store().location());
@@ -184,7 +184,7 @@ int project_step(const Args& args, Project& project, bool undo) {
                               {"edit", (*edit)->summary},
                               {"position", project.history().position()},
                               {"length", project.history().size()}}
-                     .dump(2)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   } else {
     std::cout << fmt::format("{}: {} ({} of {} edits done)\n", undo ? "undone" : "redone",
@@ -242,7 +242,7 @@ int project_figures(const Args& args, Project& project) {
                               {"rejoinable", (*figures)->rejoinable},
                               {"units", units},
                               {"join_report", ordered_json::parse((*figures)->report_json)}}
-                     .dump(2)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
     return 0;
   }
@@ -384,7 +384,7 @@ int project_history(const Args& args, Project& project) {
                               {"position", h.position()},
                               {"length", h.size()},
                               {"edits", edits}}
-                     .dump(2)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
     return 0;
   }

@@ -123,7 +123,9 @@ int run_project_views(const std::vector<std::string>& argv) {
                       {"palette", v.palette},
                       {"center", {v.lon, v.lat}}});
     }
-    std::cout << ordered_json{{"project", path}, {"views", list}}.dump(2) << "\n";
+    std::cout << ordered_json{{"project", path}, {"views", list}}.dump(
+                     2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
     return 0;
   }
   if (views.empty()) {

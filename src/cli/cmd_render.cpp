@@ -468,7 +468,7 @@ int run_render(const std::vector<std::string>& argv) {
                    {"placed", labels_placed}};
     j["renderer"] = (*gl)->info().renderer;
     j["milliseconds"] = ms;
-    std::cout << j.dump(2) << "\n";
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     std::cout << fmt::format(
         "wrote {} ({}x{}): {} areas, {} in {} classes ({}), {} without a figure, {:.0f} ms\n",

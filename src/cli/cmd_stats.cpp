@@ -95,7 +95,7 @@ int run_stats(const std::vector<std::string>& argv) {
     out.push_back({{"table", t.path}, {"level", std::string(level_name(t.level))}, {"rows", rows}});
   }
   if (args->has("json")) {
-    std::cout << out.dump(2) << "\n";
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
   for (const MeasureTable& t : *aggregated) {

@@ -202,7 +202,8 @@ int run_tally(const std::vector<std::string>& argv) {
       print_text(t, std::cout);
     }
   }
-  if (args->has("json")) std::cout << all.dump(2) << "\n";
+  if (args->has("json"))
+    std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return 0;
 }
 

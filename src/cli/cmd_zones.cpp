@@ -5,13 +5,16 @@
 
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "cli/commands.h"
 #include "cli/project_edits.h"
 #include "core/admin/admin_code.h"
 #include "core/io/boundary_reader.h"
+#include "core/plan/zone_checks.h"
 #include "core/store/project.h"
 
 namespace chipao::cli {
@@ -94,6 +97,24 @@ int zones_import(const Args& args) {
                              zones_path, name_field, zones_path);
     return 1;
   }
+  // Warnings, not errors: a zone outside the project's units or with a self-intersecting
+  // outline is usually a mistake (the wrong file, a CRS not understood), but the planner
+  // decides. Said now, at import, not first at export.
+  std::vector<std::string> warnings;
+  std::map<std::int64_t, std::string> repaired;
+  for (const RepairedGeometry& r : layer->report.repaired) repaired[r.fid] = r.reason;
+  std::optional<StoredLayer> units;
+  if (auto layers = project->store().layers(); layers) {
+    const LayerSummary* chosen = nullptr;
+    for (const LayerSummary& l : *layers)
+      if (l.level == "tambon") chosen = &l;
+    for (const LayerSummary& l : *layers)
+      if (!chosen && l.geometry_type.find("POLYGON") != std::string::npos) chosen = &l;
+    if (chosen)
+      if (auto loaded = project->store().load_layer(chosen->name)) units = std::move(*loaded);
+  }
+  std::optional<ZoneChecker> checker;
+  if (units) checker.emplace(units->layer, units->name);
   std::vector<Zone> zones;
   for (const BoundaryFeature& f : layer->features) {
     if (f.geometry.empty()) {
@@ -107,6 +128,14 @@ int zones_import(const Args& args) {
     if (name_index >= 0 && static_cast<std::size_t>(name_index) < f.attributes.size())
       z.name = f.attributes[static_cast<std::size_t>(name_index)];
     if (z.name.empty()) z.name = !f.name_th.empty() ? f.name_th : fmt::format("zone {}", f.fid);
+    if (const auto it = repaired.find(f.fid); it != repaired.end())
+      warnings.push_back(fmt::format(
+          "{}: zone '{}' (feature {}) crosses itself ({}); it was repaired as ChiPao reads it — "
+          "check the outline",
+          zones_path, z.name, f.fid, it->second));
+    if (checker)
+      for (const ZoneWarning& w : checker->check(z.name, z.polygon))
+        warnings.push_back(fmt::format("{}: {}", zones_path, w.message));
     zones.push_back(std::move(z));
   }
   if (zones.empty()) {
@@ -126,12 +155,14 @@ int zones_import(const Args& args) {
     return 1;
   }
   const std::size_t count = (*committed)->changes.size();
+  for (const std::string& w : warnings) std::cerr << "warning: " << w << "\n";
   if (args.has("json")) {
     std::cout << ordered_json{{"project", project_path},
                               {"imported", count},
                               {"zones", project->state().zones.size()},
+                              {"warnings", warnings},
                               {"history_length", project->history().size()}}
-                     .dump(2)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   } else {
     std::cout << fmt::format(
@@ -159,7 +190,8 @@ int zones_list(const Args& args, Project& project) {
                        {"has_polygon", !z.polygon.empty()},
                        {"interventions", interventions}});
     }
-    std::cout << ordered_json{{"project", project.store().location()}, {"zones", zones}}.dump(2)
+    std::cout << ordered_json{{"project", project.store().location()}, {"zones", zones}}.dump(
+                     2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
     return 0;
   }

@@ -2,4 +2,6 @@
 // calls it. fontconfig keeps its configuration and font pattern caches until the process ends
 // (pango's font map, used by the plan sheet, holds them): the library's, not ChiPao's leaks.
 // Set here rather than through LSAN_OPTIONS so every run of chipao-cli gets it, in tests or not.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:libfontconfig.so\n";
+}

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <iostream>
 
+#include "core/util/closest_names.h"
+
 namespace chipao::cli {
 
 std::optional<Project> open_project_or_report(const std::string& path) {
@@ -32,11 +34,23 @@ Result<std::int64_t> find_zone(const PlanningState& state, const std::string& na
     found = z.id;
   }
   if (found) return *found;
-  std::string zones;
-  for (const Zone& z : state.zones)
-    zones += fmt::format("{}{} '{}'", zones.empty() ? "" : ", ", z.id, z.name);
-  return fail(fmt::format("no zone '{}' in the project ({}); list them with chipao-cli zones list",
-                          name_or_id, zones.empty() ? "it has no zones" : "zones: " + zones));
+  if (state.zones.empty())
+    return fail(fmt::format("no zone '{}' in the project (it has no zones yet)", name_or_id));
+  // A few close names, not every zone of a province's plan.
+  std::vector<std::string> names;
+  for (const Zone& z : state.zones) names.push_back(z.name);
+  std::string close;
+  for (const std::string& name : closest_names(name_or_id, names, 3)) {
+    for (const Zone& z : state.zones) {
+      if (z.name != name) continue;
+      close += fmt::format("{}{} '{}'", close.empty() ? "" : ", ", z.id, z.name);
+      break;
+    }
+  }
+  return fail(fmt::format(
+      "no zone '{}' in the project (closest: {}); give a zone's id or exact name — chipao-cli "
+      "zones list shows all {}",
+      name_or_id, close, state.zones.size()));
 }
 
 int apply_edit_and_report(const Args& args, Project& project, const EditBuilder& build,
@@ -65,7 +79,7 @@ int apply_edit_and_report(const Args& args, Project& project, const EditBuilder&
     for (auto& [key, value] : details.items()) j[key] = value;
     j["history"] = {{"length", project.history().size()},
                     {"position", project.history().position()}};
-    std::cout << j.dump(2) << "\n";
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     std::cout << fmt::format("{}: {} (edit {}; undo with chipao-cli project undo {})\n", path,
                              edit.summary, project.history().position(), path);
