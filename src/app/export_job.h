@@ -9,12 +9,11 @@
 // stopped part way: its image is dropped when it arrives.
 #pragma once
 
-#include <atomic>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
+
+#include "app/background_job.h"
 
 #include "app/export_choices.h"
 #include "core/plan/export_project.h"
@@ -32,32 +31,23 @@ struct ExportOutcome {
 class ExportJob {
  public:
   // `wake_ui` is called from the worker when a job ends (glfwPostEmptyEvent); may be empty.
-  explicit ExportJob(std::function<void()> wake_ui = {});
-  ~ExportJob();  // asks a running export to stop and waits for the worker
+  explicit ExportJob(std::function<void()> wake_ui = {}) : job_(std::move(wake_ui)) {}
   ExportJob(const ExportJob&) = delete;
   ExportJob& operator=(const ExportJob&) = delete;
 
-  bool running() const;
+  bool running() const { return job_.running(); }
   // Each returns false (and starts nothing) while another job runs.
   bool start_export(const std::string& project_path, const ExportChoices& choices);
   bool start_preview(const std::string& project_path, const PlanExportOptions& options,
                      const SheetOptions& sheet);
-  void cancel() { cancel_.store(true, std::memory_order_relaxed); }
-  bool cancelling() const { return cancel_.load(std::memory_order_relaxed); }
-  double progress() const { return progress_.load(std::memory_order_relaxed); }
+  void cancel() { job_.cancel(); }
+  bool cancelling() const { return job_.cancelling(); }
+  double progress() const { return job_.progress(); }
   // The finished job's outcome, once; nullopt while it runs or when there is none.
-  std::optional<ExportOutcome> take();
+  std::optional<ExportOutcome> take() { return job_.take(); }
 
  private:
-  bool start(std::function<ExportOutcome(const Progress&)> work);
-
-  std::function<void()> wake_ui_;
-  std::atomic<bool> cancel_{false};
-  std::atomic<double> progress_{0};
-  mutable std::mutex mutex_;
-  bool running_ = false;
-  std::optional<ExportOutcome> finished_;
-  std::jthread worker_;  // last: joined before the members it uses go
+  BackgroundJob<ExportOutcome> job_;  // joined (a running job asked to stop) when destroyed
 };
 
 }  // namespace chipao::app

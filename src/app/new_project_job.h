@@ -4,12 +4,11 @@
 // may cancel(), and take()s the outcome once the worker has finished.
 #pragma once
 
-#include <atomic>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
+
+#include "app/background_job.h"
 
 #include "app/new_project_model.h"
 
@@ -25,30 +24,21 @@ struct NewProjectOutcome {
 class NewProjectJob {
  public:
   // `wake_ui` is called from the worker when a job ends (glfwPostEmptyEvent); may be empty.
-  explicit NewProjectJob(std::function<void()> wake_ui = {});
-  ~NewProjectJob();  // asks a running job to stop and waits for the worker
+  explicit NewProjectJob(std::function<void()> wake_ui = {}) : job_(std::move(wake_ui)) {}
   NewProjectJob(const NewProjectJob&) = delete;
   NewProjectJob& operator=(const NewProjectJob&) = delete;
 
-  bool running() const;
+  bool running() const { return job_.running(); }
   // Each returns false (and starts nothing) while another job runs.
   bool start_load(const NewProjectChoices& choices);
   bool start_create(const std::string& path, const ProjectSources& sources, bool force);
-  void cancel() { cancel_.store(true, std::memory_order_relaxed); }
-  bool cancelling() const { return cancel_.load(std::memory_order_relaxed); }
-  double progress() const { return progress_.load(std::memory_order_relaxed); }
-  std::optional<NewProjectOutcome> take();
+  void cancel() { job_.cancel(); }
+  bool cancelling() const { return job_.cancelling(); }
+  double progress() const { return job_.progress(); }
+  std::optional<NewProjectOutcome> take() { return job_.take(); }
 
  private:
-  bool start(std::function<NewProjectOutcome(const Progress&)> work);
-
-  std::function<void()> wake_ui_;
-  std::atomic<bool> cancel_{false};
-  std::atomic<double> progress_{0};
-  mutable std::mutex mutex_;
-  bool running_ = false;
-  std::optional<NewProjectOutcome> finished_;
-  std::jthread worker_;  // last: joined before the members it uses go
+  BackgroundJob<NewProjectOutcome> job_;  // joined (a running job asked to stop) when destroyed
 };
 
 }  // namespace chipao::app
