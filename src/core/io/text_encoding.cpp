@@ -7,6 +7,8 @@
 #include <cstring>
 #include <string>
 
+#include "core/util/utf8_text.h"
+
 namespace chipao {
 
 std::string_view encoding_name(TextEncoding encoding) {
@@ -31,34 +33,8 @@ namespace {
 
 // Length of the valid UTF-8 sequence starting at bytes[i], or 0 if it is not valid.
 std::size_t utf8_sequence_length(std::string_view bytes, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(bytes[i]);
-  if (b0 < 0x80) return 1;
-  std::size_t n = 0;
-  unsigned min = 0;
-  unsigned cp = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    n = 2;
-    cp = b0 & 0x1Fu;
-    min = 0x80;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    n = 3;
-    cp = b0 & 0x0Fu;
-    min = 0x800;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    n = 4;
-    cp = b0 & 0x07u;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + n > bytes.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto b = static_cast<unsigned char>(bytes[i + k]);
-    if ((b & 0xC0u) != 0x80u) return 0;
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
+  char32_t ignored = 0;
+  return decode_utf8_at(bytes, i, ignored);
 }
 
 // True when `tail` is the start of a multi-byte UTF-8 sequence cut short: a lead byte

@@ -2,10 +2,7 @@
 
 namespace chipao {
 
-namespace {
-
-// Length of the valid sequence at bytes[i] and its code point; length 0 when invalid.
-std::size_t decode_at(std::string_view bytes, std::size_t i, char32_t& code_point) {
+std::size_t decode_utf8_at(std::string_view bytes, std::size_t i, char32_t& code_point) {
   const auto b0 = static_cast<unsigned char>(bytes[i]);
   if (b0 < 0x80) {
     code_point = b0;
@@ -41,12 +38,10 @@ std::size_t decode_at(std::string_view bytes, std::size_t i, char32_t& code_poin
   return n;
 }
 
-}  // namespace
-
 std::size_t first_invalid_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
     char32_t cp = 0;
-    const std::size_t n = decode_at(bytes, i, cp);
+    const std::size_t n = decode_utf8_at(bytes, i, cp);
     if (n == 0) return i;
     i += n;
   }
@@ -57,7 +52,7 @@ std::u32string utf8_code_points(std::string_view bytes, std::size_t max_code_poi
   std::u32string out;
   for (std::size_t i = 0; i < bytes.size() && out.size() < max_code_points;) {
     char32_t cp = 0;
-    const std::size_t n = decode_at(bytes, i, cp);
+    const std::size_t n = decode_utf8_at(bytes, i, cp);
     if (n == 0) {
       out.push_back(static_cast<char32_t>(0x110000u + static_cast<unsigned char>(bytes[i])));
       ++i;

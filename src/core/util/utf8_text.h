@@ -13,6 +13,10 @@
 
 namespace chipao {
 
+// The valid UTF-8 sequence starting at bytes[i] (i < bytes.size()): its length in bytes, and
+// its code point in `code_point`; 0 when the bytes there are not valid UTF-8.
+std::size_t decode_utf8_at(std::string_view bytes, std::size_t i, char32_t& code_point);
+
 // Byte offset of the first byte that does not start a valid UTF-8 sequence, or
 // std::string_view::npos when the whole text is valid.
 std::size_t first_invalid_utf8(std::string_view bytes);
