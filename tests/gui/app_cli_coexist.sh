@@ -19,10 +19,11 @@ readonly paint_codes=(990102 990103)
 readonly wait_s=120      # for the app to reach a line of its script; a safety net, not a measure
 readonly take_in_s=5     # the app must show another process's edit within this (target: 1 s)
 
-skip() {
-  echo "CHIPAO_SKIP: $*"
-  exit 0
-}
+test_name=app_cli_coexist
+log=$out_dir/app.log
+# shellcheck source=tests/gui/driver_lib.sh
+source "$(dirname "$0")/driver_lib.sh"
+
 [[ -f "$source_dir/data/demo/tambon.shp" ]] || skip "data/demo is not present"
 command -v "$xvfb" >/dev/null || skip "Xvfb is not installed (scripts/install-deps.sh installs xvfb)"
 command -v "$xdotool" >/dev/null ||
@@ -33,51 +34,16 @@ mkdir -p "$out_dir"
 log=$out_dir/app.log
 project=$out_dir/shared.chipao
 
-xvfb_pid="" app_pid=""
-cleanup() {
-  if [[ -n "$app_pid" ]]; then kill -9 "$app_pid" 2>/dev/null || true; fi
-  if [[ -n "$xvfb_pid" ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
-
-fail() {
-  echo "app_cli_coexist: FAILED: $*" >&2
-  if [[ -f "$log" ]]; then
-    echo "--- the app's output ($log):" >&2
-    cat "$log" >&2
-  fi
-  exit 1
-}
-
 tpmap=$source_dir/data/demo/tpmap
 "$cli" project new "$project" --boundaries "$source_dir/data/demo/tambon.shp" \
   --table "$tpmap/61_99_tambol_11111.csv" --table "$tpmap/61_99_tambol_common.csv" \
   >"$out_dir/project_new.log" 2>&1 || fail "chipao-cli project new: $(cat "$out_dir/project_new.log")"
 
-"$xvfb" -displayfd 3 -screen 0 1600x900x24 -nolisten tcp 3>"$out_dir/display" \
-  >"$out_dir/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for ((i = 0; i < 100; ++i)); do
-  [[ -s "$out_dir/display" ]] && break
-  kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb did not start: $(cat "$out_dir/xvfb.log")"
-  sleep 0.1
-done
-[[ -s "$out_dir/display" ]] || fail "Xvfb gave no display number"
-DISPLAY=":$(head -n 1 "$out_dir/display")"
-export DISPLAY
+start_xvfb "$xvfb" 1600x900x24
 
 (cd "$out_dir" && exec "$app" --project "$project" --size 1400x850 \
   --script "$source_dir/tests/gui/scripts/app_cli_coexist.txt") >"$log" 2>&1 &
 app_pid=$!
-
-wait_for() {
-  local deadline=$((SECONDS + wait_s))
-  until grep -q "^chipao: $1" "$log"; do
-    kill -0 "$app_pid" 2>/dev/null || fail "the app ended before printing 'chipao: $1'"
-    ((SECONDS < deadline)) || fail "no 'chipao: $1' after ${wait_s} s"
-    sleep 0.05
-  done
-}
 
 # The app holds no deleted file of the project (the -wal or -shm removed under it).
 no_deleted_files() {
@@ -101,13 +67,6 @@ wait_taken_in() {
   done
   local end=${EPOCHREALTIME/./}
   echo "$(((end - start) / 1000))"
-}
-
-position() {
-  local found
-  found=$(grep "^chipao: screen-pos $1 " "$log" | head -n 1 | cut -d' ' -f4,5)
-  [[ -n "$found" ]] || fail "the app printed no screen position for $1"
-  echo "$found"
 }
 
 wait_for "ready-for-input cli"

@@ -14,10 +14,11 @@ app=$1 cli=$2 source_dir=$3 out_dir=$4
 xvfb=${5:-Xvfb} xdotool=${6:-xdotool}
 readonly wait_s=120
 
-skip() {
-  echo "CHIPAO_SKIP: $*"
-  exit 0
-}
+test_name=app_start_open
+log=$out_dir/app.log
+# shellcheck source=tests/gui/driver_lib.sh
+source "$(dirname "$0")/driver_lib.sh"
+
 [[ -f "$source_dir/data/demo/tambon.shp" ]] || skip "data/demo is not present"
 command -v "$xvfb" >/dev/null || skip "Xvfb is not installed (scripts/install-deps.sh installs xvfb)"
 command -v "$xdotool" >/dev/null || skip "xdotool is not installed (scripts/install-deps.sh installs it)"
@@ -27,18 +28,6 @@ mkdir -p "$out_dir/config"
 log=$out_dir/app.log
 project=$out_dir/plan.chipao
 zones=$out_dir/zones.geojson
-
-xvfb_pid="" app_pid=""
-cleanup() {
-  if [[ -n "$app_pid" ]]; then kill "$app_pid" 2>/dev/null || true; fi
-  if [[ -n "$xvfb_pid" ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
-fail() {
-  echo "app_start_open: FAILED: $*" >&2
-  [[ -f "$log" ]] && { echo "--- the app's output:" >&2; cat "$log" >&2; }
-  exit 1
-}
 
 "$cli" project new "$project" --boundaries "$source_dir/data/demo/tambon.shp" \
   >"$out_dir/project_new.log" 2>&1 || fail "project new: $(cat "$out_dir/project_new.log")"
@@ -57,14 +46,7 @@ export shp+pdf $out_dir/exported
 quit
 SCRIPT
 
-"$xvfb" -displayfd 3 -screen 0 1600x900x24 -nolisten tcp 3>"$out_dir/display" >"$out_dir/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for ((i = 0; i < 100; ++i)); do
-  [[ -s "$out_dir/display" ]] && break
-  sleep 0.1
-done
-[[ -s "$out_dir/display" ]] || fail "Xvfb gave no display number"
-export DISPLAY=":$(head -n 1 "$out_dir/display")"
+start_xvfb "$xvfb" 1600x900x24
 
 (cd "$out_dir" && XDG_CONFIG_HOME="$out_dir/config" exec "$app" --start-screen --size 1280x800 \
   --script "$out_dir/script.txt") >"$log" 2>&1 &
