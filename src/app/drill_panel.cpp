@@ -5,23 +5,9 @@
 #include "app/attribute_table.h"
 #include "app/feature_pick.h"
 #include "app/inspect_panel.h"
+#include "app/place_names.h"
 
 namespace chipao::app {
-
-namespace {
-
-// The name of the area with this code in the layer of its level, or the code itself.
-std::string crumb_name(const MapController& controller, const std::string& code,
-                       Language language) {
-  const AdminLevel level = code.size() == 4 ? AdminLevel::amphoe : AdminLevel::tambon;
-  if (const MapLayer* layer = controller.layer_at(level)) {
-    if (const auto index = find_by_code(layer->data, code))
-      return area_name(layer->data.features[*index], language);
-  }
-  return code;
-}
-
-}  // namespace
 
 DrillActions DrillPanel::draw(const MapController& controller, Language language, float ui_scale,
                               float left_px) {
@@ -39,20 +25,30 @@ DrillActions DrillPanel::draw(const MapController& controller, Language language
       ImGui::SameLine();
       ImGui::TextUnformatted(">");
       ImGui::SameLine();
-      const std::string label = crumb_name(controller, code, language) + "##" + code;
+      const std::string label = place_name(controller, code, language) + "##" + code;
       if (ImGui::SmallButton(label.c_str())) actions.drill_to = code;
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(200.0f * ui_scale);
-    if (const MapLayer* amphoe = controller.layer_at(AdminLevel::amphoe);
-        amphoe && ImGui::BeginCombo("##amphoe", text(TextId::amphoe_picker, language),
-                                    ImGuiComboFlags_HeightLarge)) {
+    const MapLayer* amphoe = controller.layer_at(AdminLevel::amphoe);
+    // Without an amphoe layer the amphoe come from the tambons' codes, named by the gazetteer.
+    const MapLayer* finer = amphoe ? nullptr : controller.layer_at(AdminLevel::tambon);
+    if ((amphoe || finer) && ImGui::BeginCombo("##amphoe", text(TextId::amphoe_picker, language),
+                                               ImGuiComboFlags_HeightLarge)) {
       if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
       ImGui::InputTextWithHint("##filter", text(TextId::search, language), filter_, sizeof filter_);
-      for (const BoundaryFeature& feature : amphoe->data.features) {
-        if (!feature_matches(feature, filter_)) continue;
-        const std::string row = feature.code + "  " + area_name(feature, language);
-        if (ImGui::Selectable(row.c_str())) actions.drill_to = feature.code;
+      if (amphoe) {
+        for (const BoundaryFeature& feature : amphoe->data.features) {
+          if (!feature_matches(feature, filter_)) continue;
+          const std::string row = feature.code + "  " + area_name(feature, language);
+          if (ImGui::Selectable(row.c_str())) actions.drill_to = feature.code;
+        }
+      } else {
+        for (const std::string& code : amphoe_codes_of(finer->data)) {
+          const std::string row = code + "  " + place_name(nullptr, code, language);
+          if (filter_[0] != '\0' && row.find(filter_) == std::string::npos) continue;
+          if (ImGui::Selectable(row.c_str())) actions.drill_to = code;
+        }
       }
       ImGui::EndCombo();
     }

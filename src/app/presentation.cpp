@@ -13,6 +13,7 @@
 #include <GLFW/glfw3.h>
 
 #include "app/inspect_panel.h"
+#include "app/place_names.h"
 #include "app/ui_font.h"
 #include "core/geo/scale_bar.h"
 
@@ -91,15 +92,16 @@ ScreenRect draw_presentation_title(const MapController& controller, Language lan
     title = view_title + " · " + title;
   }
   std::string subtitle = controller.source_text();
+  // The place in the title: the area drilled to, else the province the map shows (named from
+  // its layers or the gazetteer, so a map of tambons alone is still "ยโสธร", not "35").
+  std::string place;
   if (!controller.drill_path().empty()) {
-    const std::string& code = controller.drill_path().back();
-    const MapLayer* parent =
-        controller.layer_at(code.size() == 4 ? AdminLevel::amphoe : AdminLevel::tambon);
-    if (parent) {
-      for (const BoundaryFeature& feature : parent->data.features)
-        if (feature.code == code) subtitle = area_name(feature, language) + " · " + subtitle;
-    }
+    place = place_name(controller, controller.drill_path().back(), language);
+  } else if (const MapLayer* layer = controller.active_layer()) {
+    if (const std::string province = single_province_of(layer->data); !province.empty())
+      place = place_name(controller, province, language);
   }
+  if (!place.empty()) subtitle = place + " · " + subtitle;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(
       ImVec2(viewport->WorkPos.x + 16.0f * ui_scale, viewport->WorkPos.y + 12.0f * ui_scale),
